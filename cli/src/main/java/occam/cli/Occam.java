@@ -1,0 +1,78 @@
+package occam.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code occam} command line: one subcommand per job, exit codes 0 (success), 2 (bad usage or
+ * input, one line on stderr) and 1 (runtime failure).
+ */
+@Command(
+    name = "occam",
+    mixinStandardHelpOptions = true,
+    versionProvider = OccamVersion.class,
+    description = "Makes the Singular Feature Machine theory of grokking testable.",
+    subcommands = {TheoryCommand.class, HelpCommand.class})
+public final class Occam {
+
+  /** Exit code for bad usage or input. */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code for a failure while running. */
+  public static final int EXIT_FAILURE = 1;
+
+  private Occam() {}
+
+  /**
+   * Builds the command line with Occam's error handling: usage errors and {@link
+   * IllegalArgumentException}s become one line and exit 2; other failures one line and exit 1
+   * (stack trace only with {@code OCCAM_DEBUG=1}).
+   *
+   * @return the configured command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(Occam.class);
+    cl.setParameterExceptionHandler(Occam::onParameterException);
+    cl.setExecutionExceptionHandler(Occam::onExecutionException);
+    return cl;
+  }
+
+  private static int onParameterException(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("occam: " + oneLine(e.getMessage()));
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  private static int onExecutionException(
+      Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    Throwable cause = e;
+    while (cause instanceof CommandLine.ExecutionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if ("1".equals(System.getenv("OCCAM_DEBUG"))) {
+      cause.printStackTrace(err);
+    }
+    boolean usage = cause instanceof IllegalArgumentException || cause instanceof UsageException;
+    String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    err.println("occam " + cl.getCommandName() + ": " + oneLine(what));
+    err.flush();
+    return usage ? EXIT_USAGE : EXIT_FAILURE;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /**
+   * Entry point.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
