@@ -1,0 +1,53 @@
+package occam.fourier;
+
+import java.util.Locale;
+
+/** The 2D DFT implementations Occam can run on, selectable by name from the CLI. */
+public enum Dft2Backend {
+  /** JTransforms 3.2, pure Java. */
+  JTRANSFORMS {
+    @Override
+    public Dft2 create(int m, DftNormalization normalization) {
+      return new JTransformsDft2(m, normalization);
+    }
+  },
+  /** The O(m⁴) definition; for tests and tiny m only. */
+  NAIVE {
+    @Override
+    public Dft2 create(int m, DftNormalization normalization) {
+      return new NaiveDft2(m, normalization);
+    }
+  };
+
+  /**
+   * Creates a transform of side m.
+   *
+   * @param m side ≥ 1
+   * @param normalization where the 1/m factors go
+   * @return a new transform, for use by one thread
+   */
+  public abstract Dft2 create(int m, DftNormalization normalization);
+
+  /** @return the fastest backend available on this machine */
+  public static Dft2Backend fastest() {
+    return JTRANSFORMS;
+  }
+
+  /**
+   * Parses a backend name.
+   *
+   * @param name a backend's name, any case
+   * @return the backend
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static Dft2Backend parse(String name) {
+    for (Dft2Backend b : values()) {
+      if (b.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown DFT backend '" + name + "': expected one of "
+            + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,103 @@
+package occam.modular;
+
+import java.util.Locale;
+
+/**
+ * The four modular operations of SPEC §1, with the ideal Fourier support σ of their generalizing
+ * solution (SPEC §2): add and mul on the diagonal (k, k), sub and div on the anti-diagonal (k, −k).
+ */
+public enum Op {
+  /** u + v mod p, over all of Z_p². */
+  ADD(false, false),
+  /** u − v mod p, over all of Z_p². */
+  SUB(false, true),
+  /** u · v mod p, over (Z_p^*)², indexed by discrete log. */
+  MUL(true, false),
+  /** u · v⁻¹ mod p, over (Z_p^*)², indexed by discrete log. */
+  DIV(true, true);
+
+  private final boolean multiplicative;
+  private final boolean antiDiagonal;
+
+  Op(boolean multiplicative, boolean antiDiagonal) {
+    this.multiplicative = multiplicative;
+    this.antiDiagonal = antiDiagonal;
+  }
+
+  /**
+   * Parses the CLI name of an op.
+   *
+   * @param name one of add, sub, mul, div (any case)
+   * @return the op
+   * @throws IllegalArgumentException for any other name
+   */
+  public static Op parse(String name) {
+    for (Op op : values()) {
+      if (op.cliName().equalsIgnoreCase(name == null ? "" : name.trim())) {
+        return op;
+      }
+    }
+    throw new IllegalArgumentException("unknown op '" + name + "': expected add, sub, mul or div");
+  }
+
+  /** @return the lower-case CLI name */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** @return true for mul and div, which live on Z_p^* and use the discrete-log index */
+  public boolean multiplicative() {
+    return multiplicative;
+  }
+
+  /** @return the group order m: p for add/sub, p − 1 for mul/div */
+  public int groupOrder(int p) {
+    return multiplicative ? p - 1 : p;
+  }
+
+  /**
+   * Applies the op mod p.
+   *
+   * @param u first operand in [0, p) (in [1, p) for mul/div)
+   * @param v second operand, likewise; v ≠ 0 for div
+   * @param p the prime modulus
+   * @return the result c in [0, p)
+   */
+  public int apply(int u, int v, int p) {
+    switch (this) {
+      case ADD:
+        return Math.floorMod(u + v, p);
+      case SUB:
+        return Math.floorMod(u - v, p);
+      case MUL:
+        return (int) ((long) u * v % p);
+      case DIV:
+        return (int) ((long) u * PrimitiveRoot.powMod(v, p - 2L, p) % p);
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /**
+   * Column of the ideal support in row k: σ(k) = k for add/mul, −k mod m for sub/div.
+   *
+   * @param k frequency in [0, m)
+   * @param m group order
+   * @return σ(k) in [0, m)
+   */
+  public int sigma(int k, int m) {
+    return antiDiagonal ? Math.floorMod(-k, m) : k;
+  }
+
+  /**
+   * Group index of the result from the operands' indices: a + b for add/mul, a − b for sub/div, mod m.
+   *
+   * @param a index of u
+   * @param b index of v
+   * @param m group order
+   * @return index of the result
+   */
+  public int combine(int a, int b, int m) {
+    return Math.floorMod(antiDiagonal ? a - b : a + b, m);
+  }
+}
