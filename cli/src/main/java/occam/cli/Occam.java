@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {TheoryCommand.class, HelpCommand.class})
+    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */
@@ -73,6 +73,7 @@ public final class Occam {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine().execute(args));
   }
 }

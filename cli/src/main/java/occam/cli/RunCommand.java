@@ -1,0 +1,112 @@
+package occam.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import occam.results.AtomicFiles;
+import occam.results.SfmJson;
+import occam.sfm.OccamThreshold;
+import occam.sfm.SfmConfig;
+import occam.sfm.SfmListener;
+import occam.sfm.SfmMetrics;
+import occam.sfm.SfmResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code occam run}: one SFM run, with a summary, JSON, and an optional CSV trace. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the SFM (drift + Occam Gate) once and report phase, t_mem, t_gen and the observables.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SfmOptions sfm;
+
+  @Option(names = "--frac", description = "Training fraction alpha in (0, 1] (default: ${DEFAULT-VALUE}).", defaultValue = "0.5")
+  double frac;
+
+  @Option(names = "--beta", description = "Prior strength beta >= 0 (default: ${DEFAULT-VALUE}).", defaultValue = "1.0")
+  double beta;
+
+  @Option(names = "--seed", description = "Seed of the split, noise and init (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+  long seed;
+
+  @Option(names = "--log-every", description = "Logging interval of the trace (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+  int logEvery;
+
+  @Option(names = "--trace", description = "Write the logged metrics to this CSV file.")
+  Path trace;
+
+  @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+  boolean json;
+
+  @Option(names = "--engine", description = "cpu, opencl or auto (default: ${DEFAULT-VALUE}).", defaultValue = "cpu")
+  String engine;
+
+  @Override
+  public Integer call() throws IOException {
+    SfmConfig config = sfm.config(frac, beta, seed);
+    if (trace != null) {
+      AtomicFiles.requireWritable(trace);
+    }
+    Engines.Choice choice = Engines.choose(engine, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
+    PrintWriter out = spec.commandLine().getOut();
+    List<SfmMetrics> rows = new ArrayList<>();
+    SfmResult result;
+    try (Progress progress = new Progress("occam run", config.iters(), spec.commandLine().getErr())) {
+      SfmListener listener = new SfmListener() {
+        @Override
+        public void logged(SfmConfig c, SfmMetrics mt) {
+          rows.add(mt);
+          progress.stepTo(mt.t(), String.format(Locale.ROOT, "train %.3f test %.3f supp %d",
+              mt.trainAcc(), mt.testAcc(), mt.support()));
+        }
+      };
+      result = choice.engine().run(List.of(config), listener).get(0);
+    }
+    if (trace != null) {
+      StringBuilder csv = new StringBuilder("# command: ").append(Commands.invocation(spec)).append('\n');
+      csv.append(String.join(",", SfmMetrics.COLUMNS)).append('\n');
+      for (SfmMetrics mt : rows) {
+        double[] v = mt.values();
+        for (int i = 0; i < v.length; i++) {
+          csv.append(i == 0 ? "" : ",").append(Formats.number(v[i]));
+        }
+        csv.append('\n');
+      }
+      AtomicFiles.writeString(trace, csv.toString());
+    }
+    double tau = OccamThreshold.value(config.beta(), result.trainSize());
+    JsonObject o = SfmJson.of(result, tau);
+    o.addProperty("engine", choice.engine().name());
+    if (json) {
+      out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(o));
+    } else {
+      SfmMetrics l = result.last();
+      out.printf(Locale.ROOT, "SFM  p=%d op=%s m=%d  frac=%.3g (n=%d)  beta=%.4g  tau=%.4g  gate=%s  eta=%.3g  wd=%.3g  seed=%d%n",
+          config.task().p(), config.task().op().cliName(), config.task().groupOrder(), config.frac(), result.trainSize(),
+          config.beta(), tau, config.gate().cliName(), config.eta(), config.wd(), config.seed());
+      out.printf(Locale.ROOT, "phase     %s   (t_mem %s, t_gen %s; stopped: %s at t=%d)%n", result.phase().label(),
+          Formats.opt(result.tMem()), Formats.opt(result.tGen()), result.stop().name().toLowerCase(Locale.ROOT), l.t());
+      out.printf(Locale.ROOT, "accuracy  train %.4f  test %.4f    mse train %.4g  test %.4g%n",
+          l.trainAcc(), l.testAcc(), l.trainMse(), l.testMse());
+      out.printf(Locale.ROOT, "support   %d (on sigma %d; ideal |supp W*| = %d)  mass on sigma %.4f%n",
+          l.support(), l.supportOnSigma(), result.idealSupport(), l.massOnSigma());
+      out.printf(Locale.ROOT, "lambda^   %.1f   K_SFM %.0f bits   F %.4g   gini %.4f   ipr %.4g%n",
+          l.lambdaHat(), l.kSfm(), l.freeEnergy(), l.gini(), l.ipr());
+      if (trace != null) {
+        out.println("trace     " + trace);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package occam.sfm;
+
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * What a run did (SPEC §3), from t_mem (first t with train accuracy ≥ thr) and t_gen (first t with
+ * train and test accuracy ≥ thr).
+ */
+public enum Phase {
+  /** Generalizes with memorization: t_gen ≤ 2·t_mem or t_gen − t_mem &lt; 10. */
+  COMPREHENSION,
+  /** Generalizes later than that: delayed generalization. */
+  GROKKING,
+  /** Fits the training set; never generalizes within the budget. */
+  MEMORIZATION,
+  /** Never reaches the training accuracy threshold. */
+  CONFUSION,
+  /** Non-finite values or runaway loss. */
+  DIVERGED;
+
+  /** Lag below which generalization counts as simultaneous with memorization, in iterations. */
+  public static final int MIN_GROKKING_LAG = 10;
+
+  /**
+   * Classifies a finished run.
+   *
+   * @param diverged whether the run diverged
+   * @param tMem first memorization iteration, if any
+   * @param tGen first generalization iteration, if any
+   * @return the phase
+   */
+  public static Phase classify(boolean diverged, OptionalInt tMem, OptionalInt tGen) {
+    if (diverged) {
+      return DIVERGED;
+    }
+    if (tMem.isEmpty()) {
+      return CONFUSION;
+    }
+    if (tGen.isEmpty()) {
+      return MEMORIZATION;
+    }
+    int mem = tMem.getAsInt();
+    int gen = tGen.getAsInt();
+    return gen <= 2 * mem || gen - mem < MIN_GROKKING_LAG ? COMPREHENSION : GROKKING;
+  }
+
+  /** @return true for comprehension and grokking */
+  public boolean generalizes() {
+    return this == COMPREHENSION || this == GROKKING;
+  }
+
+  /** @return the lower-case name used in tables and JSON */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

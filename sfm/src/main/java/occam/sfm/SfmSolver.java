@@ -1,0 +1,217 @@
+package occam.sfm;
+
+import java.util.OptionalInt;
+import occam.fourier.Dft2;
+import occam.fourier.SpectralConcentration;
+
+/**
+ * The CPU SFM iteration for one run (SPEC §3), on interleaved re/im m×m arrays.
+ *
+ * <p>Iteration t, from W_t: (1) Ŷ = m²·IDFT2(W_t), accuracies and losses of W_t; (2) R = M ⊙ (Y −
+ * Ŷ), W̃ = (1 − ηγ)·W_t + η·DFT2(R)/m²; (3) W_{t+1} = gate(W̃, τ), τ = √(2β ln n / n). Train and
+ * test accuracy are measured at every t, so t_mem and t_gen are exact whatever the logging
+ * interval. Ŷ is real because W stays Hermitian (W₀ is, DFT2 of a real R is, and both gates depend
+ * on |W̃| only); its imaginary rounding noise is dropped.
+ *
+ * <p>Not thread-safe: one solver per thread (it owns its transform and buffers).
+ */
+public final class SfmSolver {
+  /** Training loss growth, relative to the loss of W₀ (plus one), past which a run has diverged. */
+  public static final double DIVERGENCE_FACTOR = 1e8;
+
+  private final Dft2 dft;
+  private final int logEvery;
+
+  /**
+   * Creates a solver.
+   *
+   * @param dft transform of side m with STANDARD normalization
+   * @param logEvery logging interval ≥ 1 (the last iteration is always logged)
+   * @throws IllegalArgumentException if logEvery &lt; 1 or the transform is not STANDARD
+   */
+  public SfmSolver(Dft2 dft, int logEvery) {
+    if (logEvery < 1) {
+      throw new IllegalArgumentException("log-every = " + logEvery + " is not allowed: it must be >= 1");
+    }
+    if (dft.normalization() != occam.fourier.DftNormalization.STANDARD) {
+      throw new IllegalArgumentException("the SFM needs a STANDARD-normalized DFT, got " + dft.normalization());
+    }
+    this.dft = dft;
+    this.logEvery = logEvery;
+  }
+
+  /**
+   * Runs one cell to its stopping rule.
+   *
+   * @param config the run (its task's m must equal the transform's size)
+   * @param listener receives logged metrics and the result
+   * @return the result
+   * @throws IllegalArgumentException if m differs from the transform's size
+   */
+  public SfmResult run(SfmConfig config, SfmListener listener) {
+    SfmProblem problem = SfmProblem.of(config);
+    int m = problem.m();
+    if (m != dft.size()) {
+      throw new IllegalArgumentException("task needs m = " + m + " but the transform has m = " + dft.size());
+    }
+    int total = m * m;
+    double m2 = total;
+    int p = config.task().p();
+    int n = problem.split().trainSize();
+    int nTest = total - n;
+    boolean[] mask = problem.split().mask();
+    double[] y = problem.targets();
+    int[] labels = problem.labels();
+    double tau = OccamThreshold.value(config.beta(), n);
+    double eta = config.eta();
+    double decay = 1 - eta * config.wd();
+    double thr = config.accThreshold();
+    Gate gate = config.gate();
+
+    double[] w = problem.initialWeights(dft);
+    double[] buf = new double[2 * total];
+    OptionalInt tMem = OptionalInt.empty();
+    OptionalInt tGen = OptionalInt.empty();
+    StopReason stop = StopReason.BUDGET;
+    double divergenceBound = Double.NaN;
+    int quiet = 0;
+    SfmMetrics last = null;
+
+    for (int t = 0; ; t++) {
+      // (1) Ŷ = m²·IDFT2(W_t); R = M ⊙ (Y − Ŷ) into buf, real part only.
+      System.arraycopy(w, 0, buf, 0, buf.length);
+      dft.inverse(buf);
+      double trainSq = 0;
+      double testSq = 0;
+      int trainOk = 0;
+      int testOk = 0;
+      for (int i = 0; i < total; i++) {
+        double yhat = m2 * buf[2 * i];
+        boolean correct = Math.floorMod(Math.round(yhat), p) == labels[i];
+        if (mask[i]) {
+          double r = y[i] - yhat;
+          trainSq += r * r;
+          trainOk += correct ? 1 : 0;
+          buf[2 * i] = r;
+        } else {
+          double r = labels[i] - yhat;
+          testSq += r * r;
+          testOk += correct ? 1 : 0;
+          buf[2 * i] = 0;
+        }
+        buf[2 * i + 1] = 0;
+      }
+      double trainAcc = (double) trainOk / n;
+      double testAcc = nTest == 0 ? 1.0 : (double) testOk / nTest;
+      if (tMem.isEmpty() && trainAcc >= thr) {
+        tMem = OptionalInt.of(t);
+      }
+      if (tGen.isEmpty() && trainAcc >= thr && testAcc >= thr) {
+        tGen = OptionalInt.of(t);
+      }
+      double trainLoss = trainSq / (2.0 * n);
+      if (t == 0) {
+        divergenceBound = DIVERGENCE_FACTOR * (trainLoss + 1);
+      }
+      boolean diverged = !Double.isFinite(trainSq) || !Double.isFinite(testSq) || trainLoss > divergenceBound;
+      if (diverged) {
+        stop = StopReason.DIVERGED;
+      }
+      boolean done = diverged || t >= config.iters() || stop == StopReason.CONVERGED;
+      if (done || t % logEvery == 0) {
+        last = metrics(t, problem, w, trainSq / n, nTest == 0 ? 0 : testSq / nTest, trainAcc, testAcc, n);
+        listener.logged(config, last);
+      }
+      if (done) {
+        break;
+      }
+
+      // (2) drift and (3) gate, with the convergence measure ‖W_{t+1} − W_t‖_F.
+      dft.forward(buf);
+      double stepScale = eta / m2;
+      double diffSq = 0;
+      double normSq = 0;
+      for (int j = 0; j < total; j++) {
+        double re = decay * w[2 * j] + stepScale * buf[2 * j];
+        double im = decay * w[2 * j + 1] + stepScale * buf[2 * j + 1];
+        double f = gate.factor(re * re + im * im, tau, eta);
+        re *= f;
+        im *= f;
+        double dr = re - w[2 * j];
+        double di = im - w[2 * j + 1];
+        diffSq += dr * dr + di * di;
+        normSq += re * re + im * im;
+        w[2 * j] = re;
+        w[2 * j + 1] = im;
+      }
+      if (config.tol() > 0 && Math.sqrt(diffSq) <= config.tol() * Math.max(Math.sqrt(normSq), 1)) {
+        if (++quiet >= config.window()) {
+          stop = StopReason.CONVERGED;
+        }
+      } else {
+        quiet = 0;
+      }
+    }
+    Phase phase = Phase.classify(stop == StopReason.DIVERGED, tMem, tGen);
+    SfmResult result = new SfmResult(config, phase, tMem, tGen, stop, n, problem.idealSupport(),
+        problem.epsGen(), last);
+    listener.finished(result);
+    return result;
+  }
+
+  /**
+   * The full metrics of SPEC §3 for the weights W_t.
+   *
+   * @param t iteration
+   * @param problem the run's data
+   * @param w interleaved W_t
+   * @param trainMse train MSE
+   * @param testMse test MSE
+   * @param trainAcc train accuracy
+   * @param testAcc test accuracy
+   * @param n training-set size
+   * @return the metrics
+   */
+  static SfmMetrics metrics(int t, SfmProblem problem, double[] w, double trainMse, double testMse,
+      double trainAcc, double testAcc, int n) {
+    int m = problem.m();
+    boolean[] onSigma = problem.onSigma();
+    int total = m * m;
+    double[] power = new double[total];
+    int support = 0;
+    int supportOnSigma = 0;
+    double mass = 0;
+    double massSigma = 0;
+    double l1 = 0;
+    for (int j = 0; j < total; j++) {
+      double a2 = w[2 * j] * w[2 * j] + w[2 * j + 1] * w[2 * j + 1];
+      power[j] = a2;
+      if (a2 > 0) {
+        support++;
+        if (onSigma[j]) {
+          supportOnSigma++;
+          massSigma += a2;
+        }
+      }
+      mass += a2;
+      l1 += Math.sqrt(a2);
+    }
+    SpectralConcentration sc = SpectralConcentration.of(power);
+    double lambdaHat = support / 2.0;
+    double bitsPerCoefficient = 2 * ceilLog2(m) + SfmMetrics.C_FLOAT;
+    double freeEnergy = n * (trainMse / 2) + lambdaHat * Math.log(n);
+    return new SfmMetrics(t, trainMse, testMse, trainAcc, testAcc, support, supportOnSigma,
+        mass > 0 ? massSigma / mass : Double.NaN, lambdaHat, support * bitsPerCoefficient,
+        freeEnergy, sc.gini(), sc.ipr(), l1, Math.sqrt(mass));
+  }
+
+  /**
+   * ⌈log₂ m⌉ for m ≥ 1.
+   *
+   * @param m positive integer
+   * @return the number of bits that index [0, m)
+   */
+  static int ceilLog2(int m) {
+    return m <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(m - 1);
+  }
+}
