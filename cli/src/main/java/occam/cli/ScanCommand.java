@@ -78,9 +78,9 @@ public final class ScanCommand implements Callable<Integer> {
     }
     ModularTask task = scans.get(0).base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
-    AtomicFiles.requireWritableDirectory(dir);
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     SfmEngine eng = Engines.choose(engine, sfm.backend(), workers, Integer.MAX_VALUE, err).engine();
+    AtomicFiles.requireWritableDirectory(dir);
     String command = Commands.invocation(spec);
 
     long total = scans.stream().mapToLong(s -> s.configs().size()).sum();
