@@ -35,11 +35,11 @@ import org.apfloat.ApfloatMath;
  * the largest double; seeded uniform x in [−1/e, 0) and (for W₀) in (−1/e, 10); and both sides of
  * each boundary between the implementations' regions (±1…8 ulp, ±1e-12 … ±1e-3 relative).
  *
- * <p>Run (from the repository root, after {@code mvn -B -q test-compile -pl theory -am}):
+ * <p>Run from the repository root (it needs only Apfloat; about 20 s):
  *
  * <pre>
- * mvn -B -q -pl theory dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp theory/target/test-classes:theory/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -B -q test-compile -pl theory -am
+ * java -cp theory/target/test-classes:$HOME/.m2/repository/org/apfloat/apfloat/1.14.0/apfloat-1.14.0.jar \
  *     occam.theory.LambertWReferenceGenerator theory/src/test/resources/lambertw-reference.csv
  * </pre>
  */
