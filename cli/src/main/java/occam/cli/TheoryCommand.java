@@ -77,7 +77,7 @@ public final class TheoryCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--beta and --betas are not allowed together: give one");
     }
     ModularTask task = ModularTask.of(p, Op.parse(op));
-    double[] grid = betas == null ? null : LogSpacedGrid.parse("--betas", betas);
+    double[] grid = betas == null ? null : occam.sfm.scan.Grid.parse("--betas", betas, true).values();
     // With a grid, the beta-free predictions (lambda, K, thresholds) come from its first beta.
     double firstBeta = grid != null ? grid[0] : beta != null ? beta : DEFAULT_BETA;
     Prediction pr = Prediction.of(task, firstBeta, eps, cFloat);

@@ -21,23 +21,49 @@ public final class GeneralizingSolution {
   private GeneralizingSolution() {}
 
   /**
-   * The coefficients ĝ_k, interleaved re/im, k = 0..m−1.
+   * The coefficients ĝ_k for a task in the "value" encoding (v(t) = element(t)), interleaved re/im.
    *
    * @param task the task
-   * @return 2m doubles
+   * @return 2m doubles: ĝ_k = g[2k] + i·g[2k+1]
    */
   public static double[] coefficients(ModularTask task) {
-    int m = task.groupOrder();
+    return coefficients(values(task));
+  }
+
+  /**
+   * ĝ_k = (1/m)·Σ_t v(t)·e^{−2πikt/m} by the naive O(m²) sum, with k·t reduced mod m before the
+   * angle is formed, so every twiddle factor is exact to rounding. Another target encoding (e.g. a
+   * centered one) passes its own values.
+   *
+   * @param values v(0) … v(m − 1), m ≥ 1, finite
+   * @return ĝ interleaved (re, im) as 2m doubles
+   * @throws IllegalArgumentException if values is empty or holds a non-finite entry
+   */
+  public static double[] coefficients(double[] values) {
+    int m = values.length;
+    if (m == 0) {
+      throw new IllegalArgumentException("values is empty: need v(t) for t = 0 .. m-1, m >= 1");
+    }
+    for (int t = 0; t < m; t++) {
+      if (!Double.isFinite(values[t])) {
+        throw new IllegalArgumentException("v(" + t + ") = " + values[t] + " is not allowed: values must be finite");
+      }
+    }
+    double[] cos = new double[m];
+    double[] sin = new double[m];
+    for (int j = 0; j < m; j++) {
+      double angle = 2 * Math.PI * j / m;
+      cos[j] = Math.cos(angle);
+      sin[j] = Math.sin(angle);
+    }
     double[] g = new double[2 * m];
     for (int k = 0; k < m; k++) {
       double re = 0;
       double im = 0;
       for (int t = 0; t < m; t++) {
         int j = (int) ((long) k * t % m);
-        double angle = -2 * Math.PI * j / m;
-        double value = task.element(t);
-        re += value * Math.cos(angle);
-        im += value * Math.sin(angle);
+        re += values[t] * cos[j];
+        im -= values[t] * sin[j];
       }
       g[2 * k] = re / m;
       g[2 * k + 1] = im / m;
@@ -74,8 +100,22 @@ public final class GeneralizingSolution {
    * @return the support size, 1 ≤ size ≤ m
    */
   public static int supportSize(ModularTask task) {
-    double[] g = coefficients(task);
+    return supportSize(values(task));
+  }
+
+  /**
+   * |supp W*| for targets v(t) indexed by the result's group index t.
+   *
+   * @param values v(0) … v(m − 1), m ≥ 1, finite
+   * @return the number of k with |ĝ_k| &gt; 1e-9·max |ĝ| (0 if all v are 0)
+   * @throws IllegalArgumentException if values is empty or holds a non-finite entry
+   */
+  public static int supportSize(double[] values) {
+    double[] g = coefficients(values);
     double cut = RELATIVE_ZERO * maxAbs(g);
+    if (cut == 0) {
+      return 0;
+    }
     int count = 0;
     for (int k = 0; k < g.length / 2; k++) {
       if (Math.hypot(g[2 * k], g[2 * k + 1]) > cut) {
@@ -83,6 +123,16 @@ public final class GeneralizingSolution {
       }
     }
     return count;
+  }
+
+  /** v(t) = element(t), the "value" encoding of the result with group index t. */
+  private static double[] values(ModularTask task) {
+    int m = task.groupOrder();
+    double[] v = new double[m];
+    for (int t = 0; t < m; t++) {
+      v[t] = task.element(t);
+    }
+    return v;
   }
 
   private static double maxAbs(double[] interleaved) {

@@ -7,7 +7,7 @@ package occam.theory;
  *
  * <p>The two solutions the theory compares: memorizing, every weight used, λ_mem = m²/2; and the
  * generalizing W*, λ_gen = |supp W*|/2, which is m/2 for add and sub (the paper's p/2) and is
- * computed by {@link GeneralizingSupport} for every op.
+ * computed by {@link occam.fourier.GeneralizingSolution} for every op.
  */
 public final class LearningCoefficient {
 

@@ -8,7 +8,7 @@ import occam.modular.ModularTask;
  * free-energy crossover, and the compressed-sensing data thresholds.
  *
  * <p>Legend: m = group order, N = m² = the domain size, s = |supp W*| (computed by {@link
- * GeneralizingSupport}), λ_mem = m²/2, λ_gen = s/2, K = support·(2⌈log₂ m⌉ + C_float) bits,
+ * occam.fourier.GeneralizingSolution}), λ_mem = m²/2, λ_gen = s/2, K = support·(2⌈log₂ m⌉ + C_float) bits,
  * ΔK = K_mem − K_gen, c = β(p² − p), n* = the larger crossover root.
  */
 public final class Prediction {
@@ -25,7 +25,7 @@ public final class Prediction {
     this.beta = beta;
     this.epsilon = epsilon;
     this.cFloat = cFloat;
-    this.generalizingSupport = GeneralizingSupport.size(task);
+    this.generalizingSupport = occam.fourier.GeneralizingSolution.supportSize(task);
     this.crossover = Crossover.of(task.p(), beta, epsilon);
   }
 

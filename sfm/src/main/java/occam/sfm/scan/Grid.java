@@ -99,9 +99,9 @@ public record Grid(double[] values) {
       int k = Integer.parseInt(parts[2]);
       return log ? logSpaced(lo, hi, k) : linear(lo, hi, k);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " '" + spec + "' is not LO:HI:K (numbers LO <= HI, integer K >= 1)");
+      throw new IllegalArgumentException(name + " '" + spec + "' is not allowed: expected LO:HI:K (numbers LO <= HI, integer K >= 1)");
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " '" + spec + "': " + e.getMessage());
+      throw new IllegalArgumentException(name + " '" + spec + "' is not allowed: " + e.getMessage());
     }
   }
 

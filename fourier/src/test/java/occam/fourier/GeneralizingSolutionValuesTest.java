@@ -1,4 +1,4 @@
-package occam.theory;
+package occam.fourier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link GeneralizingSupport}: sizes, a closed form for add, and W* fitting every pair. */
-class GeneralizingSupportTest {
+/** {@link GeneralizingSolution}: sizes, a closed form for add, and W* fitting every pair. */
+class GeneralizingSolutionValuesTest {
 
   private static final double U = 0x1p-53;
 
   @ParameterizedTest(name = "p = {0}")
   @ValueSource(ints = {3, 5, 7, 11, 13, 17, 23, 29, 31, 59, 97, 101, 113})
   void supportSizes(int p) {
-    assertEquals(p, GeneralizingSupport.size(ModularTask.of(p, Op.ADD)));
-    assertEquals(p, GeneralizingSupport.size(ModularTask.of(p, Op.SUB)));
+    assertEquals(p, GeneralizingSolution.supportSize(ModularTask.of(p, Op.ADD)));
+    assertEquals(p, GeneralizingSolution.supportSize(ModularTask.of(p, Op.SUB)));
     // v(t + m/2) = p − v(t) cancels every even frequency but 0: m/2 + 1 = (p + 1)/2 remain.
-    assertEquals((p + 1) / 2, GeneralizingSupport.size(ModularTask.of(p, Op.MUL)));
-    assertEquals((p + 1) / 2, GeneralizingSupport.size(ModularTask.of(p, Op.DIV)));
+    assertEquals((p + 1) / 2, GeneralizingSolution.supportSize(ModularTask.of(p, Op.MUL)));
+    assertEquals((p + 1) / 2, GeneralizingSolution.supportSize(ModularTask.of(p, Op.DIV)));
   }
 
   /**
@@ -31,7 +31,7 @@ class GeneralizingSupportTest {
   @ParameterizedTest(name = "p = {0}")
   @ValueSource(ints = {3, 31, 97})
   void additiveSpectrumInClosedForm(int p) {
-    double[] g = GeneralizingSupport.coefficients(ModularTask.of(p, Op.ADD));
+    double[] g = GeneralizingSolution.coefficients(ModularTask.of(p, Op.ADD));
     double tol = 4.0 * p * p * U;
     assertEquals((p - 1) / 2.0, g[0], tol);
     assertEquals(0.0, g[1], tol);
@@ -53,7 +53,7 @@ class GeneralizingSupportTest {
   void generalizingSolutionFitsEveryPair(String opName) {
     ModularTask task = ModularTask.of(31, Op.parse(opName));
     int m = task.groupOrder();
-    double[] g = GeneralizingSupport.coefficients(task);
+    double[] g = GeneralizingSolution.coefficients(task);
     double l1 = 0;
     for (int k = 0; k < m; k++) {
       l1 += Math.hypot(g[2 * k], g[2 * k + 1]);
@@ -76,16 +76,16 @@ class GeneralizingSupportTest {
 
   @Test
   void countsAgainstTheLargestCoefficient() {
-    assertEquals(1, GeneralizingSupport.size(new double[] {5, 5, 5, 5}));
-    assertEquals(0, GeneralizingSupport.size(new double[] {0, 0, 0}));
-    assertEquals(1, GeneralizingSupport.size(new double[] {1, -1, 1, -1})); // only ĝ_2 = 1
+    assertEquals(1, GeneralizingSolution.supportSize(new double[] {5, 5, 5, 5}));
+    assertEquals(0, GeneralizingSolution.supportSize(new double[] {0, 0, 0}));
+    assertEquals(1, GeneralizingSolution.supportSize(new double[] {1, -1, 1, -1})); // only ĝ_2 = 1
   }
 
   @Test
   void rejectsBadValues() {
-    assertThrows(IllegalArgumentException.class, () -> GeneralizingSupport.size(new double[0]));
-    assertThrows(IllegalArgumentException.class, () -> GeneralizingSupport.size(new double[] {1, Double.NaN}));
+    assertThrows(IllegalArgumentException.class, () -> GeneralizingSolution.supportSize(new double[0]));
+    assertThrows(IllegalArgumentException.class, () -> GeneralizingSolution.supportSize(new double[] {1, Double.NaN}));
     assertThrows(IllegalArgumentException.class,
-        () -> GeneralizingSupport.coefficients(new double[] {Double.POSITIVE_INFINITY}));
+        () -> GeneralizingSolution.coefficients(new double[] {Double.POSITIVE_INFINITY}));
   }
 }
