@@ -17,6 +17,7 @@ import occam.results.AtomicFiles;
 import occam.results.PhaseDiagram;
 import occam.results.PhaseTable;
 import occam.results.ScanSummary;
+import occam.results.TheoryBeside;
 import occam.sfm.Gate;
 import occam.sfm.Phase;
 import occam.sfm.SfmConfig;
@@ -102,9 +103,11 @@ public final class ScanCommand implements Callable<Integer> {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    double bits = 2 * Math.ceil(Math.log(task.groupOrder()) / Math.log(2) - 1e-12) + occam.sfm.SfmMetrics.C_FLOAT;
+    double bits = occam.theory.DescriptionLength.bitsPerWeight(task.groupOrder(), occam.sfm.SfmMetrics.C_FLOAT);
     String title = String.format(Locale.ROOT, "SFM phase diagram: p=%d %s", task.p(), task.op().cliName());
-    PhaseTable.write(dir, cells, title, command, bits);
+    JsonObject summary = ScanSummary.of(cells, gates, scans.get(0).base(), command, eng.name(), seconds);
+    JsonObject theory = summary.getAsJsonObject("theory");
+    PhaseTable.write(dir, cells, title, command, bits, TheoryBeside.markdown(theory, gates));
     List<String> figures = new ArrayList<>();
     for (Gate g : gates) {
       List<ScanCell> mine = cells.stream().filter(c -> c.runs().get(0).config().gate() == g).toList();
@@ -112,7 +115,6 @@ public final class ScanCommand implements Callable<Integer> {
       PhaseDiagram.write(dir, base, PhaseDiagram.chart(mine, title + ", " + g.cliName() + " gate", command));
       figures.add(base + ".png");
     }
-    JsonObject summary = ScanSummary.of(cells, gates, scans.get(0).base(), command, eng.name(), seconds);
     AtomicFiles.writeString(dir.resolve("summary.json"),
         new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(summary) + "\n");
 
@@ -123,6 +125,8 @@ public final class ScanCommand implements Callable<Integer> {
       stdout.printf(Locale.ROOT, "  %-4s gate: %s; t_gen fit: %s%n", g.get("gate").getAsString(),
           g.get("phase_counts").toString(), g.get("fit_text").getAsString());
     }
+    stdout.printf(Locale.ROOT, "  theory: n_cs = %.0f (frac %.3f) for |supp W*| = %d; %s%n", theory.get("n_cs").getAsDouble(),
+        theory.get("frac_cs").getAsDouble(), cells.get(0).runs().get(0).idealSupport(), theory.get("crossover_note").getAsString());
     stdout.println("wrote " + dir.resolve("phase-table.csv") + ", phase-table.md, " + String.join(", ", figures) + ", summary.json");
     stdout.flush();
     return 0;

@@ -63,8 +63,26 @@ public final class PhaseTable {
     md.append("Produced by `").append(command).append("`.\n\n");
     double[] fracs = cells.stream().mapToDouble(ScanCell::frac).distinct().sorted().toArray();
     double[] betas = cells.stream().mapToDouble(ScanCell::beta).distinct().sorted().toArray();
-    md.append("## Phase grid\n\nEach entry: phase (C comprehension, G grokking, M memorization, X confusion, D diverged)"
-        + " and median t_gen over seeds.\n\n| β \\ frac |");
+    for (occam.sfm.Gate gate : cells.stream().map(c -> c.runs().get(0).config().gate()).distinct().toList()) {
+      List<ScanCell> mine = cells.stream().filter(c -> c.runs().get(0).config().gate() == gate).toList();
+      grid(md, mine, gate.cliName(), betas, fracs);
+    }
+    md.append("\n## All cells\n\n| gate | β | frac | n | phase | votes | t_mem | t_gen (min–max) | train acc | test acc"
+        + " | support | ideal | λ̂ | Gini | IPR |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (ScanCell c : cells) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %d/%d | %s | %s (%s–%s) | %s | %s | %s | %d | %s | %s | %s |%n",
+          c.runs().get(0).config().gate().cliName(),
+          fmt(c.beta()), fmt(c.frac()), c.trainSize(), c.phase().label(), c.phaseVotes(), c.runs().size(),
+          fmt(c.medianTMem()), fmt(c.medianTGen()), fmt(c.minTGen()), fmt(c.maxTGen()), fmt(c.medianTrainAcc()),
+          fmt(c.medianTestAcc()), fmt(c.medianSupport()), c.runs().get(0).idealSupport(), fmt(c.medianSupport() / 2),
+          fmt(c.medianGini()), fmt(c.medianIpr())));
+    }
+    return md.toString();
+  }
+
+  private static void grid(StringBuilder md, List<ScanCell> cells, String gate, double[] betas, double[] fracs) {
+    md.append("## Phase grid, ").append(gate).append(" gate\n\nEach entry: phase (C comprehension, **G** grokking,"
+        + " M memorization, X confusion, D diverged) and median t_gen over seeds.\n\n| β \\ frac |");
     for (double f : fracs) {
       md.append(' ').append(fmt(f)).append(" |");
     }
@@ -82,16 +100,7 @@ public final class PhaseTable {
       }
       md.append('\n');
     }
-    md.append("\n## All cells\n\n| β | frac | n | phase | votes | t_mem | t_gen (min–max) | train acc | test acc"
-        + " | support | ideal | λ̂ | Gini | IPR |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-    for (ScanCell c : cells) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d/%d | %s | %s (%s–%s) | %s | %s | %s | %d | %s | %s | %s |%n",
-          fmt(c.beta()), fmt(c.frac()), c.trainSize(), c.phase().label(), c.phaseVotes(), c.runs().size(),
-          fmt(c.medianTMem()), fmt(c.medianTGen()), fmt(c.minTGen()), fmt(c.maxTGen()), fmt(c.medianTrainAcc()),
-          fmt(c.medianTestAcc()), fmt(c.medianSupport()), c.runs().get(0).idealSupport(), fmt(c.medianSupport() / 2),
-          fmt(c.medianGini()), fmt(c.medianIpr())));
-    }
-    return md.toString();
+    md.append('\n');
   }
 
   /**
@@ -102,12 +111,13 @@ public final class PhaseTable {
    * @param title Markdown heading
    * @param command producing command
    * @param bitsPerCoefficient 2⌈log₂ m⌉ + C_float
+   * @param appendix Markdown appended to the table (e.g. the theory beside it)
    * @throws IOException if a file cannot be written
    */
-  public static void write(Path dir, List<ScanCell> cells, String title, String command, double bitsPerCoefficient)
-      throws IOException {
+  public static void write(Path dir, List<ScanCell> cells, String title, String command, double bitsPerCoefficient,
+      String appendix) throws IOException {
     AtomicFiles.writeString(dir.resolve("phase-table.csv"), csv(cells, command, bitsPerCoefficient));
-    AtomicFiles.writeString(dir.resolve("phase-table.md"), markdown(cells, title, command));
+    AtomicFiles.writeString(dir.resolve("phase-table.md"), markdown(cells, title, command) + appendix);
   }
 
   private static String initial(ScanCell c) {

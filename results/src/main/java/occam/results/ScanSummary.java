@@ -64,6 +64,7 @@ public final class ScanSummary {
       gs.add(gj);
     }
     o.add("gates", gs);
+    o.add("theory", TheoryBeside.json(cells, gates, base.task()));
     JsonArray cs = new JsonArray();
     for (ScanCell c : cells) {
       JsonObject cj = new JsonObject();

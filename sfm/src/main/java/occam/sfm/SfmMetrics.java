@@ -40,7 +40,7 @@ public record SfmMetrics(
     double frobenius) {
 
   /** Bits per stored coefficient value in K_SFM (SPEC §3 default). */
-  public static final int C_FLOAT = 64;
+  public static final int C_FLOAT = occam.theory.DescriptionLength.DEFAULT_C_FLOAT;
 
   /** Names of the fields in trace order, for CSV headers. */
   public static final String[] COLUMNS = {

@@ -3,6 +3,9 @@ package occam.sfm;
 import java.util.OptionalInt;
 import occam.fourier.Dft2;
 import occam.fourier.SpectralConcentration;
+import occam.theory.DescriptionLength;
+import occam.theory.FreeEnergy;
+import occam.theory.LearningCoefficient;
 
 /**
  * The CPU SFM iteration for one run (SPEC §3), on interleaved re/im m×m arrays.
@@ -197,21 +200,10 @@ public final class SfmSolver {
       l1 += Math.sqrt(a2);
     }
     SpectralConcentration sc = SpectralConcentration.of(power);
-    double lambdaHat = support / 2.0;
-    double bitsPerCoefficient = 2 * ceilLog2(m) + SfmMetrics.C_FLOAT;
-    double freeEnergy = n * (trainMse / 2) + lambdaHat * Math.log(n);
+    double lambdaHat = LearningCoefficient.value(support);
+    double freeEnergy = FreeEnergy.value(n, trainMse / 2, lambdaHat);
     return new SfmMetrics(t, trainMse, testMse, trainAcc, testAcc, support, supportOnSigma,
-        mass > 0 ? massSigma / mass : Double.NaN, lambdaHat, support * bitsPerCoefficient,
+        mass > 0 ? massSigma / mass : Double.NaN, lambdaHat, DescriptionLength.value(support, m, SfmMetrics.C_FLOAT),
         freeEnergy, sc.gini(), sc.ipr(), l1, Math.sqrt(mass));
-  }
-
-  /**
-   * ⌈log₂ m⌉ for m ≥ 1.
-   *
-   * @param m positive integer
-   * @return the number of bits that index [0, m)
-   */
-  static int ceilLog2(int m) {
-    return m <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(m - 1);
   }
 }

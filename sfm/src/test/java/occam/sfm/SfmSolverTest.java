@@ -127,15 +127,4 @@ class SfmSolverTest {
     assertEquals(0.0, SfmProblem.of(c.withSeed(7).withBeta(1)).epsGen() * 0 + SfmProblem.of(
         new SfmConfig(c.task(), 0.5, 1.0, Gate.HARD, 1.0, 0.0, 1, 7, 0.0, 0.0, 0.99, 0.0, 1)).epsGen());
   }
-
-  /** K_SFM uses ⌈log₂ m⌉: 5 bits index 31 or 32 values, 7 bits index 97. */
-  @Test
-  void ceilLog2() {
-    assertEquals(0, SfmSolver.ceilLog2(1));
-    assertEquals(1, SfmSolver.ceilLog2(2));
-    assertEquals(5, SfmSolver.ceilLog2(31));
-    assertEquals(5, SfmSolver.ceilLog2(32));
-    assertEquals(6, SfmSolver.ceilLog2(33));
-    assertEquals(7, SfmSolver.ceilLog2(97));
-  }
 }
