@@ -4,7 +4,17 @@ import java.util.Locale;
 
 /** The 2D DFT implementations Occam can run on, selectable by name from the CLI. */
 public enum Dft2Backend {
-  /** JTransforms 3.2, pure Java. */
+  /**
+   * Occam's own pure-Java transform ({@link StockhamDft2}): batched mixed-radix Stockham passes,
+   * Rader's algorithm for prime m.
+   */
+  STOCKHAM {
+    @Override
+    public Dft2 create(int m, DftNormalization normalization) {
+      return new StockhamDft2(m, normalization);
+    }
+  },
+  /** JTransforms 3.2, pure Java (its prime sizes go through Bluestein and are slow). */
   JTRANSFORMS {
     @Override
     public Dft2 create(int m, DftNormalization normalization) {
