@@ -18,7 +18,7 @@ public interface Dft2 {
    *
    * @param a interleaved m×m complex matrix, length 2m²
    * @param direction forward or inverse
-   * @throws IllegalArgumentException if {@code a.length != 2m²}
+   * @throws IllegalArgumentException if {@code a.length != 2m²} or direction is null
    */
   void transform(double[] a, TransformDirection direction);
 
@@ -45,13 +45,9 @@ public interface Dft2 {
    *
    * @param a the array
    * @param m the side
-   * @throws IllegalArgumentException on mismatch
+   * @throws IllegalArgumentException if a is null or its length is not 2m²
    */
   static void checkLength(double[] a, int m) {
-    if (a.length != 2 * m * m) {
-      throw new IllegalArgumentException(
-          "array length " + a.length + " does not hold an interleaved " + m + "x" + m
-              + " complex matrix (expected " + 2 * m * m + ")");
-    }
+    Args.length(a, 2 * m * m, "an interleaved " + m + "x" + m + " complex matrix");
   }
 }

@@ -1,10 +1,18 @@
 package occam.fourier;
 
-import java.util.Locale;
-
 /** The 2D DFT implementations Occam can run on, selectable by name from the CLI. */
 public enum Dft2Backend {
-  /** JTransforms 3.2, pure Java. */
+  /**
+   * Occam's own pure-Java transform ({@link StockhamDft2}): batched mixed-radix Stockham passes,
+   * Rader's algorithm for prime m.
+   */
+  STOCKHAM {
+    @Override
+    public Dft2 create(int m, DftNormalization normalization) {
+      return new StockhamDft2(m, normalization);
+    }
+  },
+  /** JTransforms 3.2, pure Java (its prime sizes go through Bluestein and are slow). */
   JTRANSFORMS {
     @Override
     public Dft2 create(int m, DftNormalization normalization) {
@@ -25,6 +33,7 @@ public enum Dft2Backend {
    * @param m side ≥ 1
    * @param normalization where the 1/m factors go
    * @return a new transform, for use by one thread
+   * @throws IllegalArgumentException if m &lt; 1 or normalization is null
    */
   public abstract Dft2 create(int m, DftNormalization normalization);
 
@@ -41,13 +50,6 @@ public enum Dft2Backend {
    * @throws IllegalArgumentException for an unknown name
    */
   public static Dft2Backend parse(String name) {
-    for (Dft2Backend b : values()) {
-      if (b.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return b;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown DFT backend '" + name + "': expected one of "
-            + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT));
+    return Args.parse(Dft2Backend.class, name, "DFT backend");
   }
 }

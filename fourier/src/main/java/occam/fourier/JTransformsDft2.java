@@ -7,16 +7,17 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * unnormalized and {@code complexInverse(a, true)} divides by m², which is {@link
  * DftNormalization#STANDARD}; other normalizations rescale afterwards.
  *
+ * <p>JTransforms refuses 1×1 matrices; there the DFT is the identity (times the scale), done here.
+ *
  * <p>JTransforms runs its own thread pool for large sizes; Occam parallelizes over scan cells
  * instead, so {@link #singleThreaded()} is called once when this class loads.
  */
-public final class JTransformsDft2 implements Dft2 {
+public final class JTransformsDft2 extends AbstractDft2 {
   static {
     singleThreaded();
   }
 
-  private final int m;
-  private final DftNormalization normalization;
+  /** Null for m = 1. */
   private final DoubleFFT_2D fft;
 
   /**
@@ -24,15 +25,11 @@ public final class JTransformsDft2 implements Dft2 {
    *
    * @param m side ≥ 1
    * @param normalization where the 1/m factors go
-   * @throws IllegalArgumentException if m &lt; 1
+   * @throws IllegalArgumentException if m &lt; 1 or normalization is null
    */
   public JTransformsDft2(int m, DftNormalization normalization) {
-    if (m < 1) {
-      throw new IllegalArgumentException("m = " + m + " is not allowed: m must be >= 1");
-    }
-    this.m = m;
-    this.normalization = normalization;
-    this.fft = new DoubleFFT_2D(m, m);
+    super(m, normalization);
+    this.fft = m == 1 ? null : new DoubleFFT_2D(m, m);
   }
 
   /** Keeps JTransforms on the calling thread (its pool would fight the scan's worker threads). */
@@ -41,19 +38,12 @@ public final class JTransformsDft2 implements Dft2 {
   }
 
   @Override
-  public int size() {
-    return m;
-  }
-
-  @Override
-  public DftNormalization normalization() {
-    return normalization;
-  }
-
-  @Override
   public void transform(double[] a, TransformDirection direction) {
     Dft2.checkLength(a, m);
-    if (direction == TransformDirection.FORWARD) {
+    Args.direction(direction);
+    if (fft == null) {
+      // m = 1: the sum has one term.
+    } else if (direction == TransformDirection.FORWARD) {
       fft.complexForward(a);
     } else {
       fft.complexInverse(a, false);

@@ -15,7 +15,10 @@ import java.util.Arrays;
  *   <li>spectral entropy H = −Σ q_i ln q_i (nats, 0·ln 0 = 0), and effective rank exp(H).
  * </ul>
  *
- * An all-zero spectrum has no shares: every field is NaN.
+ * An empty or all-zero spectrum has no shares, and one with an infinite entry has no finite total:
+ * every field is then NaN. The entries are divided by the largest one before anything is summed, so
+ * spectra near the double range (e.g. |W|² of large weights) neither overflow nor underflow, and every
+ * sum is compensated (Neumaier), so the measures stay within a few ulps for N up to m² = 257².
  *
  * @param gini Gini coefficient of P
  * @param ipr inverse participation ratio of the amplitudes
@@ -28,37 +31,45 @@ public record SpectralConcentration(double gini, double ipr, double entropy, dou
    * Measures a power spectrum.
    *
    * @param power non-negative entries (not modified)
-   * @return the four measures (NaN if the spectrum is empty or all zero)
+   * @return the four measures (NaN if the spectrum is empty, all zero, or has an infinite entry)
    * @throws IllegalArgumentException if an entry is negative or NaN
    */
   public static SpectralConcentration of(double[] power) {
     int n = power.length;
-    double total = 0;
-    double sumSq = 0;
+    double max = 0;
     for (double x : power) {
       if (!(x >= 0)) {
-        throw new IllegalArgumentException("power spectrum entry " + x + " is not allowed: entries must be >= 0");
+        throw new IllegalArgumentException(
+            "power spectrum entry " + x + " is not allowed: entries must be >= 0");
       }
-      total += x;
-      sumSq += x * x;
+      max = Math.max(max, x);
     }
-    if (n == 0 || total == 0 || Double.isInfinite(total)) {
+    if (n == 0 || max == 0 || Double.isInfinite(max)) {
       return new SpectralConcentration(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    double[] sorted = power.clone();
-    Arrays.sort(sorted);
-    double weighted = 0;
+    double[] scaled = new double[n];
+    NeumaierSum total = new NeumaierSum();
+    NeumaierSum sumSq = new NeumaierSum();
     for (int i = 0; i < n; i++) {
-      weighted += (2.0 * (i + 1) - n - 1) * sorted[i];
+      double x = power[i] / max;
+      scaled[i] = x;
+      total.add(x);
+      sumSq.add(x * x);
     }
-    double gini = weighted / (n * total);
-    double entropy = 0;
-    for (double x : power) {
+    double t = total.value();
+    NeumaierSum entropy = new NeumaierSum();
+    for (double x : scaled) {
       if (x > 0) {
-        double q = x / total;
-        entropy -= q * Math.log(q);
+        double q = x / t;
+        entropy.add(-q * Math.log(q));
       }
     }
-    return new SpectralConcentration(gini, sumSq / (total * total), entropy, Math.exp(entropy));
+    Arrays.sort(scaled);
+    NeumaierSum weighted = new NeumaierSum();
+    for (int i = 0; i < n; i++) {
+      weighted.add((2.0 * (i + 1) - n - 1) * scaled[i]);
+    }
+    double h = entropy.value();
+    return new SpectralConcentration(weighted.value() / (n * t), sumSq.value() / (t * t), h, Math.exp(h));
   }
 }

@@ -52,8 +52,13 @@ public record ModularTask(int p, Op op) {
    *
    * @param a index in [0, m)
    * @return the residue u
+   * @throws IllegalArgumentException if a is outside [0, m)
    */
   public int element(int a) {
+    int m = groupOrder();
+    if (a < 0 || a >= m) {
+      throw new IllegalArgumentException("group index a = " + a + " is outside [0, " + m + ")");
+    }
     return op.multiplicative() ? DiscreteLogs.of(p).exp(a) : a;
   }
 
@@ -79,9 +84,10 @@ public record ModularTask(int p, Op op) {
    *
    * @param cell index in [0, N)
    * @return u
+   * @throws IllegalArgumentException if cell is outside [0, N)
    */
   public int u(int cell) {
-    return element(cell / groupOrder());
+    return element(checkCell(cell) / groupOrder());
   }
 
   /**
@@ -89,9 +95,10 @@ public record ModularTask(int p, Op op) {
    *
    * @param cell index in [0, N)
    * @return v
+   * @throws IllegalArgumentException if cell is outside [0, N)
    */
   public int v(int cell) {
-    return element(cell % groupOrder());
+    return element(checkCell(cell) % groupOrder());
   }
 
   /**
@@ -99,10 +106,20 @@ public record ModularTask(int p, Op op) {
    *
    * @param cell index in [0, N)
    * @return c in [0, p)
+   * @throws IllegalArgumentException if cell is outside [0, N)
    */
   public int label(int cell) {
     int m = groupOrder();
+    checkCell(cell);
     return element(op.combine(cell / m, cell % m, m));
+  }
+
+  private int checkCell(int cell) {
+    int n = domainSize();
+    if (cell < 0 || cell >= n) {
+      throw new IllegalArgumentException("domain cell " + cell + " is outside [0, " + n + ")");
+    }
+    return cell;
   }
 
   /**

@@ -56,19 +56,28 @@ public enum Op {
   }
 
   /**
-   * Applies the op mod p.
+   * Applies the op mod p. Division multiplies by the inverse v^(p−2) mod p (Fermat), which is why p
+   * must be prime.
    *
-   * @param u first operand in [0, p) (in [1, p) for mul/div)
-   * @param v second operand, likewise; v ≠ 0 for div
-   * @param p the prime modulus
+   * @param u first operand in [0, p) ([1, p) for mul/div)
+   * @param v second operand, likewise (so v ≠ 0 for div)
+   * @param p the prime modulus ≥ 3
    * @return the result c in [0, p)
+   * @throws IllegalArgumentException if p is not a prime ≥ 3 or an operand is outside the op's domain
    */
   public int apply(int u, int v, int p) {
+    Primes.requirePrime(p);
+    int low = multiplicative ? 1 : 0;
+    if (u < low || u >= p || v < low || v >= p) {
+      throw new IllegalArgumentException(
+          "operands (" + u + ", " + v + ") are outside the domain of " + cliName() + ": each must be in ["
+              + low + ", " + p + ")");
+    }
     switch (this) {
       case ADD:
-        return Math.floorMod(u + v, p);
+        return (int) (((long) u + v) % p);
       case SUB:
-        return Math.floorMod(u - v, p);
+        return (int) Math.floorMod((long) u - v, (long) p);
       case MUL:
         return (int) ((long) u * v % p);
       case DIV:

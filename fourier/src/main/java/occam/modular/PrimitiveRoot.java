@@ -36,17 +36,27 @@ public final class PrimitiveRoot {
     throw new IllegalStateException("no primitive root found for p = " + p);
   }
 
+  /** Largest modulus whose residues multiply without overflowing a long: ⌊√(2⁶³ − 1)⌋. */
+  private static final long MAX_MODULUS = 3_037_000_499L;
+
   /**
    * Computes b^e mod p by repeated squaring.
    *
-   * @param b base, 0 ≤ b &lt; p
+   * @param b base, any value (taken mod p)
    * @param e exponent ≥ 0
-   * @param p modulus ≥ 1
-   * @return b^e mod p
+   * @param p modulus in [1, 3037000499], so that products of residues fit in a long
+   * @return b^e mod p, in [0, p)
+   * @throws IllegalArgumentException if e &lt; 0 or p is outside [1, 3037000499]
    */
   public static long powMod(long b, long e, long p) {
+    if (p < 1 || p > MAX_MODULUS) {
+      throw new IllegalArgumentException("modulus p = " + p + " is not allowed: p must be in [1, " + MAX_MODULUS + "]");
+    }
+    if (e < 0) {
+      throw new IllegalArgumentException("exponent e = " + e + " is not allowed: e must be >= 0");
+    }
     long result = 1 % p;
-    long base = b % p;
+    long base = Math.floorMod(b, p);
     long k = e;
     while (k > 0) {
       if ((k & 1) == 1) {

@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
  * domain order ({@link ModularTask}), run the first n steps of a Fisher–Yates shuffle driven by
  * {@code new SplittableRandom(seed)} (step j swaps j with j + nextInt(N − j)), and take the first n
  * cells as the training set. The same (p, op, frac, seed) therefore gives the same set everywhere.
+ *
+ * <p>n is clamped to [1, N], so a fraction too small to round to one cell still trains on one.
  */
 public final class TrainSplit {
   private final ModularTask task;
@@ -20,6 +22,9 @@ public final class TrainSplit {
   private final boolean[] mask;
 
   private TrainSplit(ModularTask task, double frac, long seed) {
+    if (task == null) {
+      throw new IllegalArgumentException("task must not be null");
+    }
     if (!(frac > 0 && frac <= 1)) {
       throw new IllegalArgumentException("frac = " + frac + " is not allowed: frac must be in (0, 1]");
     }
@@ -61,7 +66,7 @@ public final class TrainSplit {
    * @param frac α in (0, 1]
    * @param seed RNG seed
    * @return the split
-   * @throws IllegalArgumentException if frac is outside (0, 1]
+   * @throws IllegalArgumentException if task is null or frac is outside (0, 1] (NaN included)
    */
   public static TrainSplit of(ModularTask task, double frac, long seed) {
     return new TrainSplit(task, frac, seed);
@@ -105,10 +110,14 @@ public final class TrainSplit {
   /**
    * Whether a cell is in the training set.
    *
-   * @param cell domain index
+   * @param cell domain index in [0, N)
    * @return true if cell ∈ S
+   * @throws IllegalArgumentException if cell is outside [0, N)
    */
   public boolean isTrain(int cell) {
+    if (cell < 0 || cell >= mask.length) {
+      throw new IllegalArgumentException("domain cell " + cell + " is outside [0, " + mask.length + ")");
+    }
     return mask[cell];
   }
 

@@ -1,0 +1,103 @@
+package occam.fourier;
+
+/**
+ * A forward 1D DFT of length n applied to every column of an n×w matrix: the engine behind
+ * {@link StockhamDft2} and {@link StockhamRealDft2}.
+ *
+ * <p>Layout: split planes, row-major, the batch index innermost, so element t of column j sits at
+ * {@code re[t·w + j]}, {@code im[t·w + j]}. Every butterfly then runs over whole contiguous rows
+ * with one scalar twiddle, a loop the JIT vectorizes; the 2D transforms reach the other axis by a
+ * transpose. Only the forward kernel e^{−2πitk/n} exists: the unnormalized inverse is the forward
+ * transform with the re and im planes swapped (IDFT(x) = swap(DFT(swap(x))), swap(a + ib) = b + ia),
+ * which costs nothing with split planes.
+ *
+ * <p>{@link #plan} picks the algorithm: mixed-radix Stockham when n's prime factors are small,
+ * Rader's prime-length algorithm when n is prime, Bluestein's chirp-z otherwise. A plan owns its
+ * scratch memory, so one instance serves one thread.
+ */
+abstract class BatchFft {
+  /** Largest prime factor the mixed-radix Stockham plan takes (odd radices beyond 5 cost O(r) per point). */
+  static final int MAX_STOCKHAM_FACTOR = 13;
+
+  /** Transform length n. */
+  final int n;
+  /** Widest batch w the scratch memory was sized for. */
+  final int maxWidth;
+
+  BatchFft(int n, int maxWidth) {
+    this.n = n;
+    this.maxWidth = maxWidth;
+  }
+
+  /**
+   * Chooses and builds the plan for length n: Stockham if every prime factor of n is at most {@link
+   * #MAX_STOCKHAM_FACTOR}, else Rader if n is prime, else Bluestein.
+   *
+   * @param n length ≥ 1
+   * @param maxWidth the widest batch that will be transformed, ≥ 1
+   * @return a plan for one thread
+   */
+  static BatchFft plan(int n, int maxWidth) {
+    if (largestPrimeFactor(n) <= MAX_STOCKHAM_FACTOR) {
+      return new StockhamFft(n, maxWidth);
+    }
+    if (occam.modular.Primes.isPrime(n)) {
+      return new RaderFft(n, maxWidth);
+    }
+    return new BluesteinFft(n, maxWidth);
+  }
+
+  /**
+   * Transforms every column: dst[k][j] = Σ_t src[t][j]·e^{−2πitk/n}, unnormalized. {@code src} is
+   * left unchanged; the three plane pairs must be distinct arrays.
+   *
+   * @param srcRe real plane of the input, ≥ n·w long
+   * @param srcIm imaginary plane of the input
+   * @param dstRe real plane of the output, ≥ n·w long
+   * @param dstIm imaginary plane of the output
+   * @param w batch width, 1 ≤ w ≤ maxWidth
+   */
+  abstract void forward(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w);
+
+  /**
+   * The largest prime factor of n (1 for n = 1).
+   *
+   * @param n ≥ 1
+   * @return the factor
+   */
+  static int largestPrimeFactor(int n) {
+    int largest = 1;
+    int r = n;
+    for (int d = 2; (long) d * d <= r; d++) {
+      while (r % d == 0) {
+        largest = d;
+        r /= d;
+      }
+    }
+    return Math.max(largest, r);
+  }
+
+  /**
+   * Multiplies each row t of an n×w split matrix by the complex scalar (fr[t], fi[t]).
+   *
+   * @param re real plane
+   * @param im imaginary plane
+   * @param fr real parts of the row factors
+   * @param fi imaginary parts of the row factors
+   * @param rows number of rows
+   * @param w row width
+   */
+  static void scaleRows(double[] re, double[] im, double[] fr, double[] fi, int rows, int w) {
+    for (int t = 0; t < rows; t++) {
+      double cr = fr[t];
+      double ci = fi[t];
+      int o = t * w;
+      for (int j = o; j < o + w; j++) {
+        double xr = re[j];
+        double xi = im[j];
+        re[j] = xr * cr - xi * ci;
+        im[j] = xr * ci + xi * cr;
+      }
+    }
+  }
+}
