@@ -2,7 +2,7 @@ package occam.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import occam.fourier.Dft2Backend;
+import occam.fourier.RealDft2Backend;
 import occam.sfm.CpuEngine;
 import occam.sfm.SfmEngine;
 
@@ -12,7 +12,7 @@ final class Engines {
 
   record Choice(SfmEngine engine) {}
 
-  static Choice choose(String name, Dft2Backend backend, int threads, int logEvery, PrintWriter err) {
+  static Choice choose(String name, RealDft2Backend backend, int threads, int logEvery, PrintWriter err) {
     String n = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
     switch (n) {
       case "cpu":

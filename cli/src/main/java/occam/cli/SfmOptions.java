@@ -64,7 +64,7 @@ public final class SfmOptions {
         accThreshold, tol, window);
   }
 
-  occam.fourier.Dft2Backend backend() {
-    return dft == null ? occam.fourier.Dft2Backend.fastest() : occam.fourier.Dft2Backend.parse(dft);
+  occam.fourier.RealDft2Backend backend() {
+    return dft == null ? occam.fourier.RealDft2Backend.fastest() : occam.fourier.RealDft2Backend.parse(dft);
   }
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import occam.fourier.Dft2Backend;
+import occam.fourier.RealDft2Backend;
 import occam.fourier.DftNormalization;
 
 /**
@@ -14,19 +14,19 @@ import occam.fourier.DftNormalization;
  * on the thread count: every cell is computed by the same sequential code from its own seed.
  */
 public final class CpuEngine implements SfmEngine {
-  private final Dft2Backend backend;
+  private final RealDft2Backend backend;
   private final int threads;
   private final int logEvery;
 
   /**
    * Creates the engine.
    *
-   * @param backend the 2D DFT to use
+   * @param backend the real-input 2D DFT to use
    * @param threads worker threads ≥ 1
    * @param logEvery logging interval passed to listeners
    * @throws IllegalArgumentException if threads &lt; 1 or logEvery &lt; 1
    */
-  public CpuEngine(Dft2Backend backend, int threads, int logEvery) {
+  public CpuEngine(RealDft2Backend backend, int threads, int logEvery) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads = " + threads + " is not allowed: threads must be >= 1");
     }

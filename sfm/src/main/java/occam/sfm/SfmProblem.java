@@ -111,21 +111,22 @@ public final class SfmProblem {
   }
 
   /**
-   * The initial weights: 0, or initScale·DFT2(g)/m² for a seeded standard Gaussian real matrix g,
-   * which is Hermitian so Ŷ stays real.
+   * The initial weights as a half spectrum: 0, or initScale·DFT2(g)/m² for a seeded standard
+   * Gaussian real matrix g, which is Hermitian so Ŷ stays real.
    *
-   * @param forward a forward transform of side m (STANDARD normalization)
-   * @return interleaved W₀
+   * @param dft a real-input transform of side m (STANDARD normalization)
+   * @return W₀ in the {@link occam.fourier.HalfSpectrum} layout
    */
-  public double[] initialWeights(occam.fourier.Dft2 forward) {
+  public double[] initialWeights(occam.fourier.RealDft2 dft) {
     int total = config.task().domainSize();
-    double[] w = new double[2 * total];
+    double[] w = new double[occam.fourier.HalfSpectrum.length(m())];
     if (config.initScale() > 0) {
       SplittableRandom rng = new SplittableRandom(config.seed() ^ INIT_STREAM);
+      double[] g = new double[total];
       for (int i = 0; i < total; i++) {
-        w[2 * i] = rng.nextGaussian();
+        g[i] = rng.nextGaussian();
       }
-      forward.forward(w);
+      dft.forward(g, w);
       double scale = config.initScale() / total;
       for (int i = 0; i < w.length; i++) {
         w[i] *= scale;

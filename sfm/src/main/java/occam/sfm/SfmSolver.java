@@ -1,7 +1,8 @@
 package occam.sfm;
 
 import java.util.OptionalInt;
-import occam.fourier.Dft2;
+import occam.fourier.HalfSpectrum;
+import occam.fourier.RealDft2;
 import occam.fourier.SpectralConcentration;
 import occam.theory.DescriptionLength;
 import occam.theory.FreeEnergy;
@@ -13,8 +14,13 @@ import occam.theory.LearningCoefficient;
  * <p>Iteration t, from W_t: (1) Ŷ = m²·IDFT2(W_t), accuracies and losses of W_t; (2) R = M ⊙ (Y −
  * Ŷ), W̃ = (1 − ηγ)·W_t + η·DFT2(R)/m²; (3) W_{t+1} = gate(W̃, τ), τ = √(2β ln n / n). Train and
  * test accuracy are measured at every t, so t_mem and t_gen are exact whatever the logging
- * interval. Ŷ is real because W stays Hermitian (W₀ is, DFT2 of a real R is, and both gates depend
- * on |W̃| only); its imaginary rounding noise is dropped.
+ * interval.
+ *
+ * <p>W stays Hermitian (W₀ is, DFT2 of a real R is, and both gates depend on |W̃| only, which a
+ * coefficient shares with its mirror), so the solver keeps only its half spectrum ({@link
+ * HalfSpectrum}: columns 0..⌊m/2⌋) and uses real-input transforms ({@link RealDft2}): half the
+ * work of complex transforms, and Ŷ real by construction. Sums over the full matrix (support,
+ * ‖W‖², ‖W‖₁, the convergence measure) weight each stored entry by its column's multiplicity.
  *
  * <p>Not thread-safe: one solver per thread (it owns its transform and buffers).
  */
@@ -22,17 +28,17 @@ public final class SfmSolver {
   /** Training loss growth, relative to the loss of W₀ (plus one), past which a run has diverged. */
   public static final double DIVERGENCE_FACTOR = 1e8;
 
-  private final Dft2 dft;
+  private final RealDft2 dft;
   private final int logEvery;
 
   /**
    * Creates a solver.
    *
-   * @param dft transform of side m with STANDARD normalization
+   * @param dft real-input transform of side m with STANDARD normalization
    * @param logEvery logging interval ≥ 1 (the last iteration is always logged)
    * @throws IllegalArgumentException if logEvery &lt; 1 or the transform is not STANDARD
    */
-  public SfmSolver(Dft2 dft, int logEvery) {
+  public SfmSolver(RealDft2 dft, int logEvery) {
     if (logEvery < 1) {
       throw new IllegalArgumentException("log-every = " + logEvery + " is not allowed: it must be >= 1");
     }
@@ -71,8 +77,14 @@ public final class SfmSolver {
     double thr = config.accThreshold();
     Gate gate = config.gate();
 
+    int h = HalfSpectrum.columns(m);
+    double[] weight = new double[m * h];
+    for (int j = 0; j < weight.length; j++) {
+      weight[j] = HalfSpectrum.multiplicity(m, j % h);
+    }
     double[] w = problem.initialWeights(dft);
-    double[] buf = new double[2 * total];
+    double[] spec = new double[w.length];
+    double[] real = new double[total];
     OptionalInt tMem = OptionalInt.empty();
     OptionalInt tGen = OptionalInt.empty();
     StopReason stop = StopReason.BUDGET;
@@ -81,28 +93,26 @@ public final class SfmSolver {
     SfmMetrics last = null;
 
     for (int t = 0; ; t++) {
-      // (1) Ŷ = m²·IDFT2(W_t); R = M ⊙ (Y − Ŷ) into buf, real part only.
-      System.arraycopy(w, 0, buf, 0, buf.length);
-      dft.inverse(buf);
+      // (1) Ŷ = m²·IDFT2(W_t); R = M ⊙ (Y − Ŷ), overwriting Ŷ.
+      dft.inverse(w, real);
       double trainSq = 0;
       double testSq = 0;
       int trainOk = 0;
       int testOk = 0;
       for (int i = 0; i < total; i++) {
-        double yhat = m2 * buf[2 * i];
+        double yhat = m2 * real[i];
         boolean correct = Math.floorMod(Math.round(yhat), p) == labels[i];
         if (mask[i]) {
           double r = y[i] - yhat;
           trainSq += r * r;
           trainOk += correct ? 1 : 0;
-          buf[2 * i] = r;
+          real[i] = r;
         } else {
           double r = labels[i] - yhat;
           testSq += r * r;
           testOk += correct ? 1 : 0;
-          buf[2 * i] = 0;
+          real[i] = 0;
         }
-        buf[2 * i + 1] = 0;
       }
       double trainAcc = (double) trainOk / n;
       double testAcc = nTest == 0 ? 1.0 : (double) testOk / nTest;
@@ -122,7 +132,8 @@ public final class SfmSolver {
       }
       boolean done = diverged || t >= config.iters() || stop == StopReason.CONVERGED;
       if (done || t % logEvery == 0) {
-        last = metrics(t, problem, w, trainSq / n, nTest == 0 ? 0 : testSq / nTest, trainAcc, testAcc, n);
+        last = metrics(t, problem, HalfSpectrum.expand(w, m), trainSq / n, nTest == 0 ? 0 : testSq / nTest,
+            trainAcc, testAcc, n);
         listener.logged(config, last);
       }
       if (done) {
@@ -130,20 +141,20 @@ public final class SfmSolver {
       }
 
       // (2) drift and (3) gate, with the convergence measure ‖W_{t+1} − W_t‖_F.
-      dft.forward(buf);
+      dft.forward(real, spec);
       double stepScale = eta / m2;
       double diffSq = 0;
       double normSq = 0;
-      for (int j = 0; j < total; j++) {
-        double re = decay * w[2 * j] + stepScale * buf[2 * j];
-        double im = decay * w[2 * j + 1] + stepScale * buf[2 * j + 1];
+      for (int j = 0; j < weight.length; j++) {
+        double re = decay * w[2 * j] + stepScale * spec[2 * j];
+        double im = decay * w[2 * j + 1] + stepScale * spec[2 * j + 1];
         double f = gate.factor(re * re + im * im, tau, eta);
         re *= f;
         im *= f;
         double dr = re - w[2 * j];
         double di = im - w[2 * j + 1];
-        diffSq += dr * dr + di * di;
-        normSq += re * re + im * im;
+        diffSq += weight[j] * (dr * dr + di * di);
+        normSq += weight[j] * (re * re + im * im);
         w[2 * j] = re;
         w[2 * j + 1] = im;
       }

@@ -73,15 +73,15 @@ class SfmPiecesTest {
     assertThrows(IllegalArgumentException.class,
         () -> new SfmConfig(t, 0.5, 1, Gate.HARD, 1.0, 0, 10, 0, 0, 0, 0.99, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> new SfmSolver(
-        occam.fourier.Dft2Backend.NAIVE.create(3, occam.fourier.DftNormalization.STANDARD), 0));
+        occam.fourier.RealDft2Backend.NAIVE.create(3, occam.fourier.DftNormalization.STANDARD), 0));
     assertThrows(IllegalArgumentException.class, () -> new SfmSolver(
-        occam.fourier.Dft2Backend.NAIVE.create(3, occam.fourier.DftNormalization.UNITARY), 1));
+        occam.fourier.RealDft2Backend.NAIVE.create(3, occam.fourier.DftNormalization.UNITARY), 1));
   }
 
   @Test
   void solverRejectsMismatchedTransform() {
     SfmConfig c = SfmConfig.of(ModularTask.of(7, Op.MUL), 0.5, 1, Gate.HARD, 5, 0);
-    SfmSolver s = new SfmSolver(occam.fourier.Dft2Backend.NAIVE.create(7, occam.fourier.DftNormalization.STANDARD), 1);
+    SfmSolver s = new SfmSolver(occam.fourier.RealDft2Backend.NAIVE.create(7, occam.fourier.DftNormalization.STANDARD), 1);
     assertThrows(IllegalArgumentException.class, () -> s.run(c, SfmListener.NONE));
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import occam.fourier.Dft2Backend;
+import occam.fourier.RealDft2Backend;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import org.junit.jupiter.api.Test;
@@ -105,9 +105,9 @@ class SfmSolverTest {
     for (int s = 0; s < 4; s++) {
       cells.add(SfmConfig.of(ModularTask.of(11, Op.SUB), 0.5, 3e-3, s % 2 == 0 ? Gate.SOFT : Gate.HARD, 800, s));
     }
-    List<SfmResult> one = new CpuEngine(Dft2Backend.JTRANSFORMS, 1, 50).run(cells, SfmListener.NONE);
-    List<SfmResult> two = new CpuEngine(Dft2Backend.JTRANSFORMS, 2, 50).run(cells, SfmListener.NONE);
-    List<SfmResult> again = new CpuEngine(Dft2Backend.JTRANSFORMS, 2, 50).run(cells, SfmListener.NONE);
+    List<SfmResult> one = new CpuEngine(RealDft2Backend.JTRANSFORMS, 1, 50).run(cells, SfmListener.NONE);
+    List<SfmResult> two = new CpuEngine(RealDft2Backend.JTRANSFORMS, 2, 50).run(cells, SfmListener.NONE);
+    List<SfmResult> again = new CpuEngine(RealDft2Backend.JTRANSFORMS, 2, 50).run(cells, SfmListener.NONE);
     for (int i = 0; i < cells.size(); i++) {
       assertEquals(one.get(i).phase(), two.get(i).phase());
       assertEquals(one.get(i).tMem(), two.get(i).tMem());
@@ -126,5 +126,26 @@ class SfmSolverTest {
     assertEquals(2.0, eps, 0.1);
     assertEquals(0.0, SfmProblem.of(c.withSeed(7).withBeta(1)).epsGen() * 0 + SfmProblem.of(
         new SfmConfig(c.task(), 0.5, 1.0, Gate.HARD, 1.0, 0.0, 1, 7, 0.0, 0.0, 0.99, 0.0, 1)).epsGen());
+  }
+
+  /**
+   * Every transform backend runs the same iteration: same phase, t_mem and t_gen, and final weights
+   * within rounding (support equal; losses to 1e-9 relative) on a grokking and a memorizing cell.
+   */
+  @ParameterizedTest
+  @EnumSource(value = RealDft2Backend.class, names = {"STOCKHAM", "NAIVE"})
+  void backendsAgree(RealDft2Backend backend) {
+    List<SfmConfig> cells = List.of(SfmTestSupport.soft(13, Op.ADD, 0.6, 1e-3, 600),
+        SfmConfig.of(ModularTask.of(13, Op.MUL), 0.6, 1e-3, Gate.HARD, 200, 1));
+    List<SfmResult> ref = new CpuEngine(RealDft2Backend.JTRANSFORMS, 1, 100).run(cells, SfmListener.NONE);
+    List<SfmResult> got = new CpuEngine(backend, 1, 100).run(cells, SfmListener.NONE);
+    for (int i = 0; i < cells.size(); i++) {
+      assertEquals(ref.get(i).phase(), got.get(i).phase());
+      assertEquals(ref.get(i).tMem(), got.get(i).tMem());
+      assertEquals(ref.get(i).tGen(), got.get(i).tGen());
+      assertEquals(ref.get(i).last().support(), got.get(i).last().support());
+      assertEquals(ref.get(i).last().frobenius(), got.get(i).last().frobenius(), 1e-9 * ref.get(i).last().frobenius());
+      assertEquals(ref.get(i).last().testMse(), got.get(i).last().testMse(), 1e-9 * (1 + ref.get(i).last().testMse()));
+    }
   }
 }

@@ -1,6 +1,6 @@
 package occam.sfm;
 
-import occam.fourier.Dft2Backend;
+import occam.fourier.RealDft2Backend;
 import occam.fourier.DftNormalization;
 import occam.modular.ModularTask;
 import occam.modular.Op;
@@ -13,7 +13,7 @@ final class SfmTestSupport {
   }
 
   static SfmSolver solver(SfmConfig c) {
-    return new SfmSolver(Dft2Backend.JTRANSFORMS.create(c.task().groupOrder(), DftNormalization.STANDARD), 1);
+    return new SfmSolver(RealDft2Backend.JTRANSFORMS.create(c.task().groupOrder(), DftNormalization.STANDARD), 1);
   }
 
   static SfmConfig soft(int p, Op op, double frac, double beta, int iters) {

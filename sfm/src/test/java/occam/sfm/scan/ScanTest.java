@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import occam.fourier.Dft2Backend;
+import occam.fourier.RealDft2Backend;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.sfm.CpuEngine;
@@ -71,7 +71,7 @@ class ScanTest {
     SfmConfig base = SfmConfig.of(ModularTask.of(7, Op.ADD), 0.5, 1e-3, Gate.SOFT, 300, 5);
     Scan scan = new Scan(base, Grid.logSpaced(1e-3, 1e-1, 3), Grid.linear(0.4, 0.8, 2), 2);
     assertEquals(12, scan.configs().size());
-    List<ScanCell> cells = scan.run(new CpuEngine(Dft2Backend.JTRANSFORMS, 2, 100), SfmListener.NONE);
+    List<ScanCell> cells = scan.run(new CpuEngine(RealDft2Backend.JTRANSFORMS, 2, 100), SfmListener.NONE);
     assertEquals(6, cells.size());
     assertEquals(1e-3, cells.get(0).beta(), 1e-18);
     assertEquals(0.8, cells.get(1).frac(), 1e-15);
