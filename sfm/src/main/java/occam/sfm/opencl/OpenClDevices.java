@@ -78,7 +78,7 @@ public final class OpenClDevices {
       }
       List<OpenCLDevice> found = new ArrayList<>(OpenCLDevice.listDevices(null));
       if (found.isEmpty()) {
-        return new Probe(List.of(), "no OpenCL device found (no OpenCL platform driver, e.g. a GPU driver or pocl-opencl-icd, is installed)");
+        return new Probe(List.of(), "no OpenCL device found (no OpenCL driver: install a GPU's OpenCL driver or pocl-opencl-icd)");
       }
       found.sort(Comparator.comparingInt((OpenCLDevice d) -> rank(d.getType()))
           .thenComparing(Comparator.comparingInt(OpenCLDevice::getMaxComputeUnits).reversed()));
