@@ -32,7 +32,11 @@ public final class OpenClEngine implements SfmEngine {
     AparapiLogging.quiet();
   }
 
-  /** Default largest batch: 256 cells of p = 97 take about 230 MB on the host and as much on the device. */
+  /**
+   * Default largest batch. A cell takes 80 bytes per matrix entry on the device (nine reals and two
+   * ints per entry in fp64) and about as much again on the host, so 256 cells of p = 97 take about
+   * 190 MB on the device and 250 MB on the host.
+   */
   public static final int DEFAULT_MAX_BATCH = 256;
 
   private final OpenClTarget target;

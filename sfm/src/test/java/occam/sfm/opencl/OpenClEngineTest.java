@@ -150,6 +150,8 @@ class OpenClEngineTest {
     OpenClTarget noFp64 = new OpenClTarget(jtp.device(), "a device without fp64", true, false);
     assertThrows(IllegalArgumentException.class, () -> new OpenClEngine(noFp64, Precision.DOUBLE, 1, 1));
     assertEquals(Precision.SINGLE, OpenClEngine.of(noFp64, 1).precision());
+    List<SfmConfig> mixed = List.of(grokking(10), SfmConfig.of(ModularTask.of(7, Op.ADD), 0.5, 1e-2, Gate.HARD, 10, 0));
+    assertThrows(IllegalArgumentException.class, () -> new BatchRun(jtp, Precision.DOUBLE, mixed, 1));
     assertThrows(IllegalArgumentException.class, () -> Precision.parse("half"));
     assertEquals(Precision.SINGLE, Precision.parse("FP32"));
     assertEquals(Precision.DOUBLE, Precision.parse("double"));
