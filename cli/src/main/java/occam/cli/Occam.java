@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, HelpCommand.class})
+    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */

@@ -48,8 +48,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
   boolean json;
 
-  @Option(names = "--engine", description = "cpu, opencl or auto (default: ${DEFAULT-VALUE}).", defaultValue = "cpu")
+  @Option(names = "--engine", description = "cpu, opencl or auto: OpenCL when a device is present, else CPU"
+      + " (default: ${DEFAULT-VALUE}).", defaultValue = "cpu")
   String engine;
+
+  @Mixin OpenClOptions ocl;
 
   @Override
   public Integer call() throws IOException {
@@ -57,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     if (trace != null) {
       AtomicFiles.requireWritable(trace);
     }
-    Engines.Choice choice = Engines.choose(engine, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
+    Engines.Choice choice = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     List<SfmMetrics> rows = new ArrayList<>();
     SfmResult result;

@@ -59,8 +59,11 @@ public final class ScanCommand implements Callable<Integer> {
       defaultValue = "0")
   int threads;
 
-  @Option(names = "--engine", description = "cpu, opencl or auto (default: ${DEFAULT-VALUE}).", defaultValue = "cpu")
+  @Option(names = "--engine", description = "cpu, opencl or auto: OpenCL when a device is present, else CPU"
+      + " (default: ${DEFAULT-VALUE}).", defaultValue = "cpu")
   String engine;
+
+  @Mixin OpenClOptions ocl;
 
   @Option(names = "--out", description = "Output folder (default: out/scan-p<P>-<op>).")
   Path out;
@@ -80,7 +83,7 @@ public final class ScanCommand implements Callable<Integer> {
     ModularTask task = scans.get(0).base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    SfmEngine eng = Engines.choose(engine, sfm.backend(), workers, Integer.MAX_VALUE, err).engine();
+    SfmEngine eng = Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err).engine();
     AtomicFiles.requireWritableDirectory(dir);
     String command = Commands.invocation(spec);
 

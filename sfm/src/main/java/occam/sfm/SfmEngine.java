@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Runs SFM cells. Implementations: {@link CpuEngine} (one cell per thread, JTransforms or another
- * {@link occam.fourier.Dft2Backend}) and the batched OpenCL engine. Every engine gives the same
- * phases, t_mem and t_gen for the same cells (up to its stated precision).
+ * {@link occam.fourier.RealDft2Backend}) and the batched {@link occam.sfm.opencl.OpenClEngine}. Every
+ * engine gives the same phases, t_mem and t_gen for the same cells (up to its stated precision).
  */
 public interface SfmEngine {
   /** @return a short name for reports, including the device it runs on */

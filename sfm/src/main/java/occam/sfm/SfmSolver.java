@@ -174,7 +174,7 @@ public final class SfmSolver {
   }
 
   /**
-   * The full metrics of SPEC §3 for the weights W_t.
+   * The full metrics of SPEC §3 for the weights W_t; every engine computes its metrics here.
    *
    * @param t iteration
    * @param problem the run's data
@@ -186,7 +186,7 @@ public final class SfmSolver {
    * @param n training-set size
    * @return the metrics
    */
-  static SfmMetrics metrics(int t, SfmProblem problem, double[] w, double trainMse, double testMse,
+  public static SfmMetrics metrics(int t, SfmProblem problem, double[] w, double trainMse, double testMse,
       double trainAcc, double testAcc, int n) {
     int m = problem.m();
     boolean[] onSigma = problem.onSigma();

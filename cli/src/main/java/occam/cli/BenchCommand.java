@@ -1,0 +1,176 @@
+package occam.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import occam.fourier.RealDft2Backend;
+import occam.modular.ModularTask;
+import occam.modular.Op;
+import occam.sfm.CpuEngine;
+import occam.sfm.Gate;
+import occam.sfm.SfmConfig;
+import occam.sfm.SfmEngine;
+import occam.sfm.SfmListener;
+import occam.sfm.opencl.OpenClEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code occam bench}: timings; {@code occam bench sfm} times the SFM engines side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCommand.Sfm.class,
+    description = "Benchmarks. 'occam bench sfm': SFM throughput of the CPU and OpenCL engines.")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("occam bench: name a benchmark: sfm");
+    err.flush();
+    return Occam.EXIT_USAGE;
+  }
+
+  /**
+   * {@code occam bench sfm}: cells × iterations per second of the CPU engine (its thread pool, one
+   * cell per thread) and the OpenCL engine (one batch on the device), for each p and batch size.
+   * Cells spread β over [1e−4, 1e−1] and frac over [0.3, 0.9], alternate the gates, and have
+   * convergence stopping off (tol 0), so every cell runs exactly its budget on both engines.
+   */
+  @Command(name = "sfm", mixinStandardHelpOptions = true,
+      description = {"SFM throughput in cells x iterations per second, CPU engine and OpenCL engine side by side,",
+          "for batches of cells at each p (one OpenCL batch; the CPU engine's thread pool takes the same cells).",
+          "Defaults take a few minutes on 2 cores."})
+  public static final class Sfm implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--engine", description = "cpu, opencl or both (default: ${DEFAULT-VALUE}).", defaultValue = "both")
+    String engine;
+
+    @Option(names = "--p", split = ",", description = "Primes to time (default: ${DEFAULT-VALUE}).", defaultValue = "31,97")
+    List<Integer> ps;
+
+    @Option(names = "--op", description = "add, sub, mul or div (default: ${DEFAULT-VALUE}).", defaultValue = "add")
+    String op;
+
+    @Option(names = "--batches", split = ",", description = "Cells per run (default: ${DEFAULT-VALUE}).",
+        defaultValue = "1,16,64,256")
+    List<Integer> batches;
+
+    @Option(names = "--iters", description = "Iterations per cell; 0 (default): 20*(97/m)^2, i.e. 20 at p = 97 and"
+        + " about 200 at p = 31, the same work per cell at every p.", defaultValue = "0")
+    int iters;
+
+    @Option(names = "--threads", description = "CPU engine threads (default: all cores = ${DEFAULT-VALUE}).", defaultValue = "0")
+    int threads;
+
+    @Mixin OpenClOptions ocl;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      String which = engine == null ? "" : engine.trim().toLowerCase(Locale.ROOT);
+      if (!List.of("cpu", "opencl", "both").contains(which)) {
+        throw new IllegalArgumentException("unknown engine '" + engine + "': expected cpu, opencl or both");
+      }
+      if (iters < 0) {
+        throw new IllegalArgumentException("iters = " + iters + " is not allowed: it must be >= 1, or 0 for auto");
+      }
+      for (int b : batches) {
+        if (b < 1) {
+          throw new IllegalArgumentException("batch = " + b + " is not allowed: batches must be >= 1");
+        }
+      }
+      Op operation = Op.parse(op);
+      List<ModularTask> tasks = new ArrayList<>();
+      for (int p : ps) {
+        tasks.add(ModularTask.of(p, operation));
+      }
+      int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+      SfmEngine cpu = which.equals("opencl") ? null : new CpuEngine(RealDft2Backend.fastest(), workers, Integer.MAX_VALUE);
+      SfmEngine gpu = null;
+      if (!which.equals("cpu")) {
+        SfmEngine chosen = Engines.choose("opencl", ocl, RealDft2Backend.fastest(), workers, Integer.MAX_VALUE, err).engine();
+        if (chosen instanceof OpenClEngine) {
+          gpu = chosen;
+        } else if (cpu == null) {
+          cpu = chosen;
+        }
+      }
+
+      out.printf(Locale.ROOT, "occam bench sfm: op %s, convergence off (every cell runs its budget), %d cores;"
+          + " times include each run's setup%n", operation.cliName(), Runtime.getRuntime().availableProcessors());
+      if (cpu != null) {
+        out.println("  cpu:    " + cpu.name());
+      }
+      if (gpu != null) {
+        out.println("  opencl: " + gpu.name());
+      }
+      out.println();
+      out.println("|   p |   m | iters | cells |  cpu s | cpu cell-it/s | opencl s | opencl cell-it/s | opencl/cpu |");
+      out.println("|----:|----:|------:|------:|-------:|--------------:|---------:|-----------------:|-----------:|");
+      out.flush();
+      for (ModularTask task : tasks) {
+        // Warm-up (JIT, kernel build) outside the timings.
+        List<SfmConfig> warm = cells(task, 1, 2);
+        for (SfmEngine e : new SfmEngine[] {cpu, gpu}) {
+          if (e != null) {
+            e.run(warm, SfmListener.NONE);
+          }
+        }
+        int n = iters > 0 ? iters : autoIters(task.groupOrder());
+        for (int b : batches) {
+          List<SfmConfig> cells = cells(task, b, n);
+          double cpuS = cpu == null ? Double.NaN : seconds(cpu, cells);
+          double gpuS = gpu == null ? Double.NaN : seconds(gpu, cells);
+          double work = (double) b * n;
+          out.printf(Locale.ROOT, "| %3d | %3d | %5d | %5d | %6s | %13s | %8s | %16s | %10s |%n", task.p(), task.groupOrder(), n, b,
+              fixed(cpuS, 2), fixed(work / cpuS, 0), fixed(gpuS, 2), fixed(work / gpuS, 0), fixed(cpuS / gpuS, 2));
+          out.flush();
+        }
+      }
+      return 0;
+    }
+
+    /**
+     * The default budget, 20·(97/m)² clamped to [20, 2000]: the OpenCL engine's work per cell
+     * iteration grows as m³ and the CPU engine's as m² log m, so this keeps rows at about the same
+     * wall time.
+     *
+     * @param m side
+     * @return iterations per cell
+     */
+    static int autoIters(int m) {
+      return (int) Math.max(20, Math.min(2000, Math.round(20.0 * 97 * 97 / ((double) m * m))));
+    }
+
+    /**
+     * B cells of a task with convergence off: β log-spaced over [1e−4, 1e−1], frac spread over
+     * [0.3, 0.9], gates alternating, seeds 0..B−1.
+     */
+    static List<SfmConfig> cells(ModularTask task, int b, int iters) {
+      List<SfmConfig> out = new ArrayList<>(b);
+      for (int i = 0; i < b; i++) {
+        double x = b == 1 ? 0 : (double) i / (b - 1);
+        double frac = 0.3 + 0.6 * ((i * 7L) % b) / Math.max(1, b - 1);
+        out.add(new SfmConfig(task, frac, 1e-4 * Math.pow(1e3, x), i % 2 == 0 ? Gate.SOFT : Gate.HARD, 1.0, 0.0, iters,
+            i, 0.0, 0.0, SfmConfig.DEFAULT_ACC_THRESHOLD, 0.0, 1));
+      }
+      return out;
+    }
+
+    private static double seconds(SfmEngine e, List<SfmConfig> cells) {
+      long t0 = System.nanoTime();
+      e.run(cells, SfmListener.NONE);
+      return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String fixed(double v, int digits) {
+      return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : "-";
+    }
+  }
+}
