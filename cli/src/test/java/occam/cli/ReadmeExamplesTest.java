@@ -56,16 +56,16 @@ class ReadmeExamplesTest {
     if (!quick) {
       return;
     }
-    CliHarness.Outcome o = CliHarness.run(args);
-    assertEquals(0, o.code(), line + "\n" + o.err());
+    CliRun o = CliRun.of(args);
+    assertEquals(0, o.exit(), line + "\n" + o.err());
   }
 
   @Test
   void traceExampleWritesItsFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
     String line = examples().filter(l -> l.startsWith("run") && l.contains("--trace")).findFirst().orElseThrow();
     String[] args = line.replaceAll("--trace \\S+", "--trace " + tmp.resolve("trace.csv")).split("\\s+");
-    CliHarness.Outcome o = CliHarness.run(args);
-    assertEquals(0, o.code(), o.err());
+    CliRun o = CliRun.of(args);
+    assertEquals(0, o.exit(), o.err());
     assertFalse(Files.readAllLines(tmp.resolve("trace.csv")).isEmpty());
   }
 }

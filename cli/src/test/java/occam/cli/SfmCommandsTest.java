@@ -27,9 +27,9 @@ class SfmCommandsTest {
 
   @Test
   void runPrintsOneJsonObjectWithTheContractFields() {
-    CliHarness.Outcome o = CliHarness.run("run", "--p", "13", "--op", "add", "--frac", "0.6", "--beta", "1e-3",
+    CliRun o = CliRun.of("run", "--p", "13", "--op", "add", "--frac", "0.6", "--beta", "1e-3",
         "--gate", "soft", "--iters", "3000", "--json");
-    assertEquals(0, o.code(), o.err());
+    assertEquals(0, o.exit(), o.err());
     JsonObject j = JsonParser.parseString(o.out().trim()).getAsJsonObject();
     for (String k : List.of("phase", "t_mem", "t_gen", "train_acc", "test_acc", "support", "ideal_support",
         "lambda_hat", "k_sfm", "gini", "ipr")) {
@@ -46,8 +46,8 @@ class SfmCommandsTest {
   @Test
   void runWritesATraceWithTheCommand() throws IOException {
     Path trace = tmp.resolve("sub/trace.csv");
-    CliHarness.Outcome o = CliHarness.run("run", "--p", "7", "--iters", "30", "--log-every", "10", "--trace", trace.toString());
-    assertEquals(0, o.code(), o.err());
+    CliRun o = CliRun.of("run", "--p", "7", "--iters", "30", "--log-every", "10", "--trace", trace.toString());
+    assertEquals(0, o.exit(), o.err());
     List<String> lines = Files.readAllLines(trace);
     assertTrue(lines.get(0).startsWith("# command: occam run --p 7"), lines.get(0));
     assertEquals(String.join(",", occam.sfm.SfmMetrics.COLUMNS), lines.get(1));
@@ -57,9 +57,9 @@ class SfmCommandsTest {
   @Test
   void scanWritesTablesFiguresAndSummary() throws IOException {
     Path dir = tmp.resolve("scan");
-    CliHarness.Outcome o = CliHarness.run("scan", "--p", "7", "--betas", "1e-3:1:2", "--fracs", "0.5:0.9:2",
+    CliRun o = CliRun.of("scan", "--p", "7", "--betas", "1e-3:1:2", "--fracs", "0.5:0.9:2",
         "--seeds", "2", "--iters", "300", "--threads", "2", "--out", dir.toString());
-    assertEquals(0, o.code(), o.err());
+    assertEquals(0, o.exit(), o.err());
     for (String f : List.of("phase-table.csv", "phase-table.md", "phase-diagram-hard.png", "phase-diagram-hard.svg",
         "phase-diagram-soft.png", "phase-diagram-soft.svg", "summary.json")) {
       assertTrue(Files.size(dir.resolve(f)) > 0, f);
@@ -82,8 +82,8 @@ class SfmCommandsTest {
     "scan --betas 0:1:3", "scan --betas 1:2", "scan --fracs 0:0.5:2", "scan --seeds 0", "scan --gate soft --p 9"})
   void badInputExitsTwoWithOneLine(String args) {
     String line = args.startsWith("scan") ? args + " --out " + tmp.resolve("never") : args + " --trace " + tmp.resolve("never");
-    CliHarness.Outcome o = CliHarness.run(line.split(" "));
-    assertEquals(2, o.code(), o.out() + o.err());
+    CliRun o = CliRun.of(line.split(" "));
+    assertEquals(2, o.exit(), o.out() + o.err());
     assertEquals(1, o.err().strip().lines().count(), o.err());
     assertTrue(o.out().isEmpty(), o.out());
     assertFalse(Files.exists(tmp.resolve("never")), "nothing may be written on bad input");
@@ -92,8 +92,8 @@ class SfmCommandsTest {
   @Test
   void unwritableOutputExitsTwoBeforeRunning() throws IOException {
     Path file = Files.writeString(tmp.resolve("plain-file"), "x");
-    CliHarness.Outcome o = CliHarness.run("run", "--p", "7", "--trace", file.resolve("t.csv").toString());
-    assertEquals(2, o.code(), o.err());
+    CliRun o = CliRun.of("run", "--p", "7", "--trace", file.resolve("t.csv").toString());
+    assertEquals(2, o.exit(), o.err());
     assertTrue(o.err().contains("cannot write"), o.err());
     assertEquals("x", Files.readString(file));
   }

@@ -6,38 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import occam.theory.Crossover;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code occam theory} and {@code occam theory lambertw} through {@link Occam#commandLine()}. */
 class TheoryCommandTest {
 
-  /** Exit code, stdout and stderr of one run. */
-  private record Run(int exit, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Occam.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void defaultsHaveACrossover() {
-    Run r = run("theory");
+    CliRun r = CliRun.of("theory");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("lambda_mem    4704.5"), r.out());
     assertTrue(r.out().contains("lambda_gen    48.5"), r.out());
@@ -52,27 +32,27 @@ class TheoryCommandTest {
   @Test
   void lambertWLowerBranch() {
     List<String> expected = List.of("-3.5771520639572970", "-697.32277629546010", "-1.0000000000000000");
-    Run r = run("theory", "lambertw", "--branch", "-1", "--", "-0.1", "-1e-300", "-0.36787944117144233");
+    CliRun r = CliRun.of("theory", "lambertw", "--branch", "-1", "--", "-0.1", "-1e-300", "-0.36787944117144233");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(expected, r.lines());
-    Run bare = run("theory", "lambertw", "--branch", "-1", "-0.1", "-1e-300", "-0.36787944117144233");
+    assertEquals(expected, r.out().lines().toList());
+    CliRun bare = CliRun.of("theory", "lambertw", "--branch", "-1", "-0.1", "-1e-300", "-0.36787944117144233");
     assertEquals(0, bare.exit(), bare.err());
     assertEquals(expected, bare.lines());
   }
 
   @Test
   void lambertWPrincipalBranchIsTheDefault() {
-    Run r = run("theory", "lambertw", "1", "0", "2.718281828459045", "1e300");
+    CliRun r = CliRun.of("theory", "lambertw", "1", "0", "2.718281828459045", "1e300");
     assertEquals(0, r.exit(), r.err());
     assertEquals(List.of("0.56714329040978380", "0.0000000000000000", "1.0000000000000000", "684.24720862976080"),
-        r.lines());
+        r.out().lines().toList());
   }
 
   @Test
   void json() {
-    Run r = run("theory", "--p", "97", "--op", "mul", "--beta", "1e-3", "--eps", "0.01", "--json");
+    CliRun r = CliRun.of("theory", "--p", "97", "--op", "mul", "--beta", "1e-3", "--eps", "0.01", "--json");
     assertEquals(0, r.exit(), r.err());
-    assertEquals(1, r.lines().size(), "one JSON object on one line");
+    assertEquals(1, r.out().lines().toList().size(), "one JSON object on one line");
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertEquals(96, o.get("m").getAsInt());
     assertEquals(49, o.get("support_gen").getAsInt());
@@ -84,7 +64,7 @@ class TheoryCommandTest {
 
   @Test
   void jsonWithoutCrossoverHasNulls() {
-    Run r = run("theory", "--eps", "100", "--json");
+    CliRun r = CliRun.of("theory", "--eps", "100", "--json");
     assertEquals(0, r.exit(), r.err());
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
     assertFalse(o.get("crossover").getAsBoolean());
@@ -94,22 +74,22 @@ class TheoryCommandTest {
 
   @Test
   void noCrossoverIsSaidNotThrown() {
-    Run r = run("theory", "--eps", "100");
+    CliRun r = CliRun.of("theory", "--eps", "100");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("no crossover: eps/c = 10.73883 > 1/e = 0.3678794"), r.out());
   }
 
   @Test
   void betaTable() {
-    Run r = run("theory", "--betas", "1e-5:1e-1:5", "--eps", "0.05");
+    CliRun r = CliRun.of("theory", "--betas", "1e-5:1e-1:5", "--eps", "0.05");
     assertEquals(0, r.exit(), r.err());
-    List<String> lines = r.lines();
+    List<String> lines = r.out().lines().toList();
     int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("beta ")).findFirst().orElseThrow());
     assertEquals(5, lines.size() - header - 1, r.out());
     assertTrue(lines.get(header + 1).contains("none"), "beta = 1e-5: eps/c > 1/e");
     assertTrue(lines.get(header + 3).startsWith("0.001 "), lines.get(header + 3));
 
-    Run json = run("theory", "--betas", "1e-5:1e-1:5", "--eps", "0.05", "--json");
+    CliRun json = CliRun.of("theory", "--betas", "1e-5:1e-1:5", "--eps", "0.05", "--json");
     JsonObject o = JsonParser.parseString(json.out()).getAsJsonObject();
     assertEquals(5, o.getAsJsonArray("scan").size());
   }
@@ -137,7 +117,7 @@ class TheoryCommandTest {
     "theory lambertw                       | Missing required parameter",
   })
   void badInput(String args, String message) {
-    Run r = run(args.trim().split("\\s+"));
+    CliRun r = CliRun.of(args.trim().split("\\s+"));
     assertEquals(2, r.exit(), r.err());
     assertEquals("", r.out());
     assertEquals(1, r.err().lines().count(), r.err());
