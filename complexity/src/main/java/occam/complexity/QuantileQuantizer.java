@@ -12,9 +12,9 @@ import java.util.Arrays;
  * symbol #{j : x &gt; t_j}. With distinct values every symbol gets ⌊N/b⌋ or ⌈N/b⌉ values.
  *
  * <p>Ties: equal values always get the same symbol. A run of equal values that straddles a threshold
- * goes wholly to the lower symbol, so bins can be unequal and upper symbols can be empty (a constant
- * tensor maps to all 0; a tensor that is mostly exact zeros puts every zero in the lowest bin that
- * reaches them).
+ * goes wholly to the lower symbol, so bins can be unequal and some symbols can stay unused (a constant
+ * tensor maps to all 0; in a tensor that is 10/16 exact zeros, the zeros all get symbol 0 and symbol 1
+ * is unused).
  */
 public final class QuantileQuantizer {
 

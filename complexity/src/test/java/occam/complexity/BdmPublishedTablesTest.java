@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,10 +29,8 @@ class BdmPublishedTablesTest {
   /** Relative tolerance of the issue: the published values are exact sums of table entries. */
   private static final double REL = 1e-9;
 
-  private static final Map<String, CtmTable> TABLES = new ConcurrentHashMap<>();
-
   private static CtmTable table(String file) {
-    return TABLES.computeIfAbsent(file, f -> CtmTable.read(Reference.ctm(f)));
+    return Reference.table(file);
   }
 
   /** CTM of one row, by scanning the file for "shape TAB key TAB" — independent of CtmTable. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shared reference data (published CTM tables), found through the system property {@code
@@ -23,6 +25,14 @@ final class Reference {
         "published CTM tables not found at " + dir.toAbsolutePath()
             + " (system property occam.reference): skipping the comparison with them");
     return dir;
+  }
+
+  private static final Map<String, CtmTable> TABLES = new ConcurrentHashMap<>();
+
+  /** A published table, read once per test run, or a skipped test. */
+  static CtmTable table(String fileName) {
+    Path file = ctm(fileName);
+    return TABLES.computeIfAbsent(fileName, f -> CtmTable.read(file));
   }
 
   /** One published table file, or a skipped test. */

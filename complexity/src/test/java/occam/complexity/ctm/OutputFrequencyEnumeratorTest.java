@@ -23,7 +23,7 @@ class OutputFrequencyEnumeratorTest {
 
   /** The reductions (mirror, first transition, relabelling, lazy tree, escapees) lose nothing. */
   @ParameterizedTest
-  @CsvSource({"1, 2, 1", "2, 2, 6", "2, 2, 3", "3, 2, 21", "2, 3, 12", "3, 2, 9"})
+  @CsvSource({"1, 2, 1", "2, 2, 6", "2, 2, 3", "3, 2, 21", "2, 3, 12"})
   void reducedEnumerationEqualsBruteForce(int states, int symbols, int maxSteps) {
     TuringMachineSpace space = new TuringMachineSpace(states, symbols, maxSteps);
     Map<String, Long> expected = BruteForce.counts(space);
