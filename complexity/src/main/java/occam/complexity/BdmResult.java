@@ -1,6 +1,7 @@
 package occam.complexity;
 
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,6 +48,7 @@ public record BdmResult(
    */
   public String describe() {
     return String.format(
+        Locale.ROOT,
         "BDM %.6f bits (normalized %.6f), table %s, alphabet %d, blocks %s, boundary %s, %d blocks"
             + " (%d distinct)",
         bits,
@@ -54,7 +56,7 @@ public record BdmResult(
         table,
         alphabet,
         blockShape,
-        boundary.name().toLowerCase(java.util.Locale.ROOT),
+        boundary.name().toLowerCase(Locale.ROOT),
         blocks,
         distinctBlocks);
   }

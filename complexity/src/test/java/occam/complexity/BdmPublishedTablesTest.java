@@ -207,7 +207,7 @@ class BdmPublishedTablesTest {
   @Test
   void normalizedStaysInUnitIntervalWithIncompleteTable() {
     Bdm bdm = Bdm.of(table("ctm-b4-d12.tsv.gz"), BlockShape.ofLength(12), 4, Boundary.IGNORE);
-    java.util.Random rnd = new Random(7);
+    Random rnd = new Random(7);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 12 * 500; i++) {
       sb.append(rnd.nextInt(4));

@@ -1,12 +1,16 @@
 package occam.complexity.ctm;
 
-import java.util.function.LongBinaryOperator;
-
 /**
  * Open-addressing map from positive long keys to long counts, for the enumerator's inner loop (no
  * boxing, no allocation per update). Key 0 marks an empty slot, so keys must be non-zero.
  */
 final class LongCounter {
+
+  /** Receives one key and its count. */
+  @FunctionalInterface
+  interface EntryConsumer {
+    void accept(long key, long count);
+  }
 
   private long[] keys = new long[1024];
   private long[] counts = new long[1024];
@@ -42,18 +46,14 @@ final class LongCounter {
   /**
    * Calls {@code action} with every key and its count.
    *
-   * @param action receives (key, count); its result is ignored
+   * @param action receives (key, count)
    */
-  void forEach(LongBinaryOperator action) {
+  void forEach(EntryConsumer action) {
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0) {
-        action.applyAsLong(keys[i], counts[i]);
+        action.accept(keys[i], counts[i]);
       }
     }
-  }
-
-  int size() {
-    return size;
   }
 
   private void grow() {

@@ -54,6 +54,15 @@ public final class OutputFrequencyEnumerator {
    */
   public static OutputDistribution enumerate(
       TuringMachineSpace space, int threads, EnumerationListener listener) {
+    return enumerate(space, threads, listener, 62);
+  }
+
+  /**
+   * As {@link #enumerate(TuringMachineSpace, int, EnumerationListener)}, packing outputs of at most
+   * {@code packedBits} bits into long keys (tests lower it to exercise the string path).
+   */
+  static OutputDistribution enumerate(
+      TuringMachineSpace space, int threads, EnumerationListener listener, int packedBits) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads " + threads + " is not allowed: need at least 1");
     }
@@ -83,24 +92,21 @@ public final class OutputFrequencyEnumerator {
         next[0] = 2;
         roots.add(new TreeWalker.Prefix(write, move, next, 2, n - 1));
       }
-      TreeWalker splitter = new TreeWalker(space);
+      TreeWalker splitter = new TreeWalker(space, packedBits);
       List<TreeWalker.Prefix> tasks = roots;
       for (int depth = 2; tasks.size() < TASKS_PER_THREAD * threads && depth < entries; depth++) {
-        splitter = new TreeWalker(space);
+        splitter = new TreeWalker(space, packedBits);
         List<TreeWalker.Prefix> deeper = new ArrayList<>();
         for (TreeWalker.Prefix root : roots) {
           deeper.addAll(splitter.split(root, depth));
         }
         tasks = deeper;
       }
-      List<TreeWalker> walkers = new ArrayList<>(run(space, tasks, threads, listener, start));
+      List<TreeWalker> walkers =
+          new ArrayList<>(run(space, tasks, threads, listener, start, packedBits));
       walkers.add(splitter);
       for (TreeWalker walker : walkers) {
-        walker.outputs.forEach(
-            (key, c) -> {
-              addMirrored(counts, walker.decode(key), c);
-              return 0;
-            });
+        walker.outputs.forEach((key, c) -> addMirrored(counts, walker.decode(key), c));
         walker.longOutputs.forEach((s, c) -> addMirrored(counts, s, c));
         nonHalting += 2 * walker.nonHalting;
         simulated += walker.leaves;
@@ -128,7 +134,8 @@ public final class OutputFrequencyEnumerator {
       List<TreeWalker.Prefix> tasks,
       int threads,
       EnumerationListener listener,
-      long start) {
+      long start,
+      int packedBits) {
     AtomicInteger nextTask = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     Object lock = new Object();
@@ -136,7 +143,7 @@ public final class OutputFrequencyEnumerator {
     for (int i = 0; i < threads; i++) {
       workers.add(
           () -> {
-            TreeWalker walker = new TreeWalker(space);
+            TreeWalker walker = new TreeWalker(space, packedBits);
             for (int t; (t = nextTask.getAndIncrement()) < tasks.size(); ) {
               walker.walk(tasks.get(t));
               int finished = done.incrementAndGet();

@@ -29,6 +29,7 @@ final class TreeWalker {
   private final int entries;
   private final int cutoff;
   private final int bitsPerSymbol;
+  private final int packedBits;
   private final long[] pow;
 
   private final int[] write;
@@ -56,7 +57,19 @@ final class TreeWalker {
   long leaves;
   long transitions;
 
+  /** A walker that packs outputs of up to 62 bits into long keys. */
   TreeWalker(TuringMachineSpace space) {
+    this(space, 62);
+  }
+
+  /**
+   * A walker with a given packing limit (tests lower it to exercise the string path).
+   *
+   * @param space the machine space
+   * @param packedBits outputs of at most this many bits are packed into longs (≤ 62)
+   */
+  TreeWalker(TuringMachineSpace space, int packedBits) {
+    this.packedBits = packedBits;
     n = space.states();
     m = space.symbols();
     entries = space.entries();
@@ -290,7 +303,7 @@ final class TreeWalker {
   /** Counts the tape segment lo..hi as one output with the given number of machines. */
   private void recordHalt(long weight) {
     int len = hi - lo + 1;
-    if (len * bitsPerSymbol <= 62) {
+    if (len * bitsPerSymbol <= packedBits) {
       long key = 1;
       for (int i = lo; i <= hi; i++) {
         key = (key << bitsPerSymbol) | tape[i];

@@ -36,6 +36,17 @@ class OutputFrequencyEnumeratorTest {
     }
   }
 
+  /** Outputs too long to pack into a long take the string path; both paths count alike. */
+  @Test
+  void longOutputsAreCountedAsStrings() {
+    TuringMachineSpace space = TuringMachineSpace.binary(3);
+    OutputDistribution packed = OutputFrequencyEnumerator.enumerate(space, 2, EnumerationListener.NONE);
+    OutputDistribution strings =
+        OutputFrequencyEnumerator.enumerate(space, 2, EnumerationListener.NONE, 3);
+    assertEquals(packed.counts(), strings.counts());
+    assertTrue(packed.counts().keySet().stream().anyMatch(s -> s.length() > 3));
+  }
+
   @Test
   void progressReachesAllTasks() {
     List<EnumerationProgress> seen = new ArrayList<>();
