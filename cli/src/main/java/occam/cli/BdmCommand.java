@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class BdmCommand implements Callable<Integer> {
       names = "--block",
       paramLabel = "SHAPE",
       description = "block shape: a length (1D over the row-major sequence) or RxC (2D), e.g. 12 or 4x4"
-          + " (default: the preset's, or the table's largest shape with --ctm)")
+          + " (default: the preset's; with --ctm FILE, the table's largest shape)")
   String block;
 
   @Option(
@@ -128,13 +129,20 @@ public final class BdmCommand implements Callable<Integer> {
     } else {
       table = CtmTable.open(ctm);
       b = alphabet == null ? table.alphabet() : alphabet;
+      BdmPreset preset =
+          Arrays.stream(BdmPreset.values())
+              .filter(p -> p.tableName().equals(ctm))
+              .findFirst()
+              .orElse(null);
       shape =
-          block == null
-              ? table.shapes().stream()
-                  .max(Comparator.comparingInt(BlockShape::cells)
-                      .thenComparing(BlockShape::twoDimensional))
-                  .orElseThrow()
-              : BlockShape.parse(block);
+          block != null
+              ? BlockShape.parse(block)
+              : preset != null
+                  ? preset.shape()
+                  : table.shapes().stream()
+                      .max(Comparator.comparingInt(BlockShape::cells)
+                          .thenComparing(BlockShape::twoDimensional))
+                      .orElseThrow();
     }
     Bdm bdm = Bdm.of(table, shape, b, policy);
     boolean symbolsAsIs = quantize == Quantize.NONE || (quantize == Quantize.AUTO && areSymbols(cells, b));

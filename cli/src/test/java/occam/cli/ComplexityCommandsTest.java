@@ -96,6 +96,8 @@ class ComplexityCommandsTest {
     assertEquals("ctm-own-b2-d12", o.get("table").getAsString());
     assertEquals("12", o.get("block").getAsString());
     assertEquals(4, o.get("blocks").getAsInt());
+    Run named = run("bdm", randomCsv(6, 8).toString(), "--ctm", "ctm-own-b4-d12", "--json");
+    assertEquals("6", JsonParser.parseString(named.out()).getAsJsonObject().get("block").getAsString());
   }
 
   @Test

@@ -78,6 +78,15 @@ public enum BdmPreset {
   }
 
   /**
+   * Name of the built-in table.
+   *
+   * @return e.g. ctm-own-b4-d12
+   */
+  public String tableName() {
+    return table;
+  }
+
+  /**
    * The estimator (boundary {@link Boundary#IGNORE}, the published default).
    *
    * @return the estimator on the built-in table
