@@ -14,7 +14,8 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, BenchCommand.class, HelpCommand.class})
+    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, BdmCommand.class, CtmCommand.class,
+        BenchCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */
@@ -58,7 +59,7 @@ public final class Occam {
     }
     boolean usage = cause instanceof IllegalArgumentException || cause instanceof UsageException;
     String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    err.println("occam " + cl.getCommandName() + ": " + oneLine(what));
+    err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(what));
     err.flush();
     return usage ? EXIT_USAGE : EXIT_FAILURE;
   }

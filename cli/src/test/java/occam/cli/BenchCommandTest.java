@@ -39,7 +39,7 @@ class BenchCommandTest {
         r.errLines());
     CliRun strict = CliRun.withProbe(CliRun.NO_DEVICE, "bench", "sfm", "--engine", "opencl", "--strict-engine");
     assertEquals(Occam.EXIT_USAGE, strict.exit());
-    assertEquals(List.of("occam sfm: --engine opencl --strict-engine: no OpenCL device found (test probe)"), strict.errLines());
+    assertEquals(List.of("occam bench sfm: --engine opencl --strict-engine: no OpenCL device found (test probe)"), strict.errLines());
   }
 
   @Test
