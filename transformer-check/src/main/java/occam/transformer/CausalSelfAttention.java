@@ -21,7 +21,8 @@ import ai.djl.util.PairList;
  * </pre>
  *
  * The mask M makes position i read only positions 0..i, so changing a later token leaves earlier
- * positions' outputs unchanged. A masked score −1e9 gives exp(·) = 0 in float32, exactly as −∞
+ * positions' outputs unchanged. {@link #attend} can compute the output for the last positions only
+ * (keys and values still from all T): the rows the model's last layer needs. A masked score −1e9 gives exp(·) = 0 in float32, exactly as −∞
  * would, without risking ∞ − ∞. All four matrices are d×d and act from the right.
  */
 final class CausalSelfAttention extends AbstractBlock {
@@ -63,16 +64,30 @@ final class CausalSelfAttention extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
+    return new NDList(attend(store, x, x, training));
+  }
+
+  /**
+   * Attention output at the last T_q positions of a sequence.
+   *
+   * @param store parameter store
+   * @param queries (B, T_q, d): the last T_q positions of {@code x}
+   * @param x (B, T, d): the whole sequence, source of keys and values
+   * @param training whether gradients will be taken
+   * @return (B, T_q, d)
+   */
+  NDArray attend(ParameterStore store, NDArray queries, NDArray x, boolean training) {
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
+    long tq = queries.getShape().get(1);
     int dh = dModel / heads;
-    NDArray q = splitHeads(x.matMul(store.getValue(wq, x.getDevice(), training)), b, t, dh);
+    NDArray q = splitHeads(queries.matMul(store.getValue(wq, x.getDevice(), training)), b, tq, dh);
     NDArray k = splitHeads(x.matMul(store.getValue(wk, x.getDevice(), training)), b, t, dh);
     NDArray v = splitHeads(x.matMul(store.getValue(wv, x.getDevice(), training)), b, t, dh);
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh));
-    NDArray attention = scores.add(causalMask(x.getManager(), (int) t)).softmax(-1);
-    NDArray z = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, t, dModel);
-    return new NDList(z.matMul(store.getValue(wo, x.getDevice(), training)));
+    NDArray attention = scores.add(causalMask(x.getManager(), (int) tq, (int) t)).softmax(-1);
+    NDArray z = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dModel);
+    return z.matMul(store.getValue(wo, x.getDevice(), training));
   }
 
   private NDArray splitHeads(NDArray y, long b, long t, int dh) {
@@ -80,20 +95,22 @@ final class CausalSelfAttention extends AbstractBlock {
   }
 
   /**
-   * The additive mask M of the class comment.
+   * The last T_q rows of the additive mask M of the class comment: query row i is position
+   * T − T_q + i and may read keys 0..T − T_q + i.
    *
    * @param manager where to create it
+   * @param tq number of query positions (the last ones)
    * @param t sequence length
-   * @return a (T, T) float array
+   * @return a (T_q, T) float array
    */
-  static NDArray causalMask(NDManager manager, int t) {
-    float[] mask = new float[t * t];
-    for (int i = 0; i < t; i++) {
-      for (int j = i + 1; j < t; j++) {
+  static NDArray causalMask(NDManager manager, int tq, int t) {
+    float[] mask = new float[tq * t];
+    for (int i = 0; i < tq; i++) {
+      for (int j = t - tq + i + 1; j < t; j++) {
         mask[i * t + j] = MASKED_SCORE;
       }
     }
-    return manager.create(mask, new Shape(t, t));
+    return manager.create(mask, new Shape(tq, t));
   }
 
   @Override

@@ -27,6 +27,9 @@ import java.util.Map;
  *   logits = LN_final(x_L)[:, T−1, :]·W_Uᵀ          (B, p): only the last position ('=') is read
  * </pre>
  *
+ * Since only position T−1 is read, the last layer is computed there alone (its keys and values
+ * still come from every position); {@link #residualStream} computes every position.
+ *
  * The unembedding maps straight to the p classes (no '=' class) and has no bias. Initialization
  * (Nanda et al. 2023): W_E, W_pos and every layer weight N(0, 1/d), W_U N(0, 1/V), biases 0,
  * LayerNorm γ = 1, β = 0; each parameter is drawn from its own seeded stream ({@link SeededNormal}).
@@ -113,13 +116,21 @@ public final class DecoderTransformer extends AbstractBlock {
    * @return (B, T, d)
    */
   public NDArray residualStream(ParameterStore store, NDArray tokens, boolean training) {
+    return residualStream(store, tokens, training, false);
+  }
+
+  /**
+   * The residual stream, at every position or (lastOnly) at the last one: the last layer then
+   * skips the queries, attention outputs and MLPs of the other positions, which nothing reads.
+   */
+  private NDArray residualStream(ParameterStore store, NDArray tokens, boolean training, boolean lastOnly) {
     NDArray oneHot = tokens.oneHot(config.vocab(), DataType.FLOAT32);
     NDArray x =
         oneHot
             .matMul(store.getValue(tokenEmbedding, tokens.getDevice(), training))
             .add(store.getValue(positionEmbedding, tokens.getDevice(), training));
-    for (DecoderLayer layer : layers) {
-      x = layer.forward(store, new NDList(x), training).singletonOrThrow();
+    for (int l = 0; l < layers.size(); l++) {
+      x = layers.get(l).forwardStream(store, x, training, lastOnly && l == layers.size() - 1);
     }
     return DecoderLayer.apply(finalNorm, store, x, training);
   }
@@ -127,7 +138,7 @@ public final class DecoderTransformer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = residualStream(store, inputs.singletonOrThrow(), training);
+    NDArray x = residualStream(store, inputs.singletonOrThrow(), training, true);
     NDArray last = x.get(new NDIndex(":, -1, :"));
     return unembed.forward(store, new NDList(last), training);
   }

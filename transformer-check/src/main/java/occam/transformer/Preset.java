@@ -12,7 +12,7 @@ import java.util.Locale;
 public enum Preset {
   /**
    * Groks in minutes on two CPU cores: p = 47, α = 0.5, 1 layer, d = 64, 4 heads, d_mlp = 256,
-   * lr 3e-3, λ = 1, 3,000 steps, logged every 10.
+   * lr 3e-3, λ = 1, 1,500 steps, logged every 10 (groks near step 850 with seed 0).
    */
   QUICK {
     @Override
@@ -25,9 +25,9 @@ public enum Preset {
           .dMlp(256)
           .lr(3e-3)
           .weightDecay(1.0)
-          .steps(3_000)
+          .steps(1_500)
           .logEvery(10)
-          .checkpointEvery(500);
+          .checkpointEvery(250);
     }
   },
   /**

@@ -141,7 +141,8 @@ public record TrainingConfig(
           .dMlp(o.get("d_mlp").getAsInt())
           .layerNorm(o.get("layernorm").getAsBoolean())
           .lr(o.get("lr").getAsDouble())
-          .betas(o.get("beta1").getAsDouble(), o.get("beta2").getAsDouble())
+          .beta1(o.get("beta1").getAsDouble())
+          .beta2(o.get("beta2").getAsDouble())
           .eps(o.get("eps").getAsDouble())
           .weightDecay(o.get("weight_decay").getAsDouble())
           .warmup(o.get("warmup").getAsInt())
@@ -296,10 +297,15 @@ public record TrainingConfig(
       return this;
     }
 
-    /** @param b1 β₁ @param b2 β₂ @return this */
-    public Builder betas(double b1, double b2) {
-      beta1 = b1;
-      beta2 = b2;
+    /** @param v AdamW β₁ @return this */
+    public Builder beta1(double v) {
+      beta1 = v;
+      return this;
+    }
+
+    /** @param v AdamW β₂ @return this */
+    public Builder beta2(double v) {
+      beta2 = v;
       return this;
     }
 

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Shapes, seeded initialization and the causal mask of the decoder. */
 class DecoderTransformerTest {
@@ -52,6 +53,25 @@ class DecoderTransformerTest {
 
   private static float[] slice(float[] x, int position, int d) {
     return Arrays.copyOfRange(x, position * d, (position + 1) * d);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void logitsAreTheUnembeddedLastPositionOfTheFullStream(int layers) {
+    try (NDManager manager = Djl.engine().newBaseManager()) {
+      DecoderTransformer model = DecoderTransformer.create(config(true, layers), 9, manager);
+      ParameterStore store = new ParameterStore(manager, false);
+      NDArray tokens = manager.create(new int[] {0, 1, P, 6, 3, P, 2, 2, P}, new Shape(3, 3));
+      float[] logits = model.forward(store, new NDList(tokens), false).singletonOrThrow().toFloatArray();
+      NDArray last = model.residualStream(store, tokens, false).get(new NDIndex(":, -1, :"));
+      NDArray unembed = model.namedParameters().get("unembed.W_U").getArray();
+      float[] expected = last.matMul(unembed.transpose()).toFloatArray();
+      // the same sums over d = 16 and d_mlp = 32 terms of O(1) values, batched differently:
+      // a few float32 ulps of O(1) apart
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], logits[i], 1e-5, "logit " + i);
+      }
+    }
   }
 
   @Test
