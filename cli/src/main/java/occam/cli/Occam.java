@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {TheoryCommand.class, HelpCommand.class})
+    subcommands = {TheoryCommand.class, TrainCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */
