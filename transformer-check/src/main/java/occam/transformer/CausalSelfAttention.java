@@ -84,7 +84,8 @@ final class CausalSelfAttention extends AbstractBlock {
     NDArray q = splitHeads(queries.matMul(store.getValue(wq, x.getDevice(), training)), b, tq, dh);
     NDArray k = splitHeads(x.matMul(store.getValue(wk, x.getDevice(), training)), b, t, dh);
     NDArray v = splitHeads(x.matMul(store.getValue(wv, x.getDevice(), training)), b, t, dh);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(dh));
+    // the divisor is saved for the backward pass, so it must own its memory (see NativeArrays)
+    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(NativeArrays.scalar(x.getManager(), (float) Math.sqrt(dh)));
     NDArray attention = scores.add(causalMask(x.getManager(), (int) tq, (int) t)).softmax(-1);
     NDArray z = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dModel);
     return z.matMul(store.getValue(wo, x.getDevice(), training));
@@ -110,7 +111,7 @@ final class CausalSelfAttention extends AbstractBlock {
         mask[i * t + j] = MASKED_SCORE;
       }
     }
-    return manager.create(mask, new Shape(tq, t));
+    return NativeArrays.of(manager, mask, new Shape(tq, t));
   }
 
   @Override

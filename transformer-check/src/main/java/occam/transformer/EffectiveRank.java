@@ -19,7 +19,8 @@ public final class EffectiveRank {
    * @param data values, row-major
    * @param rows number of rows ≥ 1
    * @param cols number of columns ≥ 1
-   * @return exp(H) in [1, min(rows, cols)], or NaN for the zero matrix
+   * @return exp(H) in [1, min(rows, cols)], or NaN for the zero matrix or one with a non-finite
+   *     entry (a diverged model)
    * @throws IllegalArgumentException if data.length ≠ rows·cols or a size is &lt; 1
    */
   public static double value(float[] data, int rows, int cols) {
@@ -31,6 +32,9 @@ public final class EffectiveRank {
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
         a[r][c] = data[r * cols + c];
+        if (!Float.isFinite(data[r * cols + c])) {
+          return Double.NaN;
+        }
       }
     }
     double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSingularValues();

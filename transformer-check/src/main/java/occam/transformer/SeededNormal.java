@@ -61,6 +61,7 @@ final class SeededNormal implements Initializer {
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (std * rng.nextGaussian());
     }
-    return manager.create(values, shape).toType(dataType, false);
+    // parameters are saved by every matMul's backward pass: their memory must be libtorch's own
+    return NativeArrays.of(manager, values, shape).toType(dataType, false);
   }
 }

@@ -427,13 +427,22 @@ public final class TrainingRun {
         }
       }
       ModularTask task = data.task();
-      SpectralConcentration embed =
-          SpectralConcentration.of(EmbeddingSpectrum.power(embedding, config.model().dModel(), task));
+      SpectralConcentration embed = concentration(EmbeddingSpectrum.power(embedding, config.model().dModel(), task));
       double[] logitPower = LogitSpectrum2d.power(logitTable(trainLogits, testLogits), task);
-      SpectralConcentration logit2d = SpectralConcentration.of(logitPower);
+      SpectralConcentration logit2d = concentration(logitPower);
       return new StepMetrics(step, trainScores.loss(), trainScores.accuracy(), lastTest.loss(),
           lastTest.accuracy(), Math.sqrt(sumSq), embed.gini(), embed.ipr(), logit2d.gini(), logit2d.ipr(),
           LogitSpectrum2d.sigmaMass(logitPower, task), complexity.bits(tensors), ranks, elapsed);
+    }
+
+    /** Concentration of a spectrum, all NaN when a diverged model made it non-finite. */
+    private SpectralConcentration concentration(double[] power) {
+      for (double x : power) {
+        if (!Double.isFinite(x)) {
+          return new SpectralConcentration(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+      }
+      return SpectralConcentration.of(power);
     }
 
     /** The last-position logits of every domain cell, in domain order (N×p). */

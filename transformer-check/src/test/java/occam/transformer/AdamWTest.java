@@ -82,12 +82,13 @@ class AdamWTest {
       theta.initialize(manager, DataType.FLOAT32);
       NDArray c = manager.create(C);
       NDArray b = manager.create(B);
+      NDArray half = NativeArrays.scalar(manager, 0.5f); // saved for backward: must own its memory
       List<String> report = new ArrayList<>();
       try (AdamW adam = new AdamW(config(name), Map.of("theta", theta), manager)) {
         for (int t = 1; t <= 2; t++) {
           try (GradientCollector collector = Djl.engine().newGradientCollector()) {
             NDArray w = theta.getArray();
-            collector.backward(w.square().mul(c).div(2).add(w.mul(b)).sum());
+            collector.backward(w.square().mul(c).mul(half).add(w.mul(b)).sum());
           }
           adam.step();
           assertEquals(t, adam.updates());

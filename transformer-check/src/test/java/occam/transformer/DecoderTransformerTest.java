@@ -10,7 +10,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,46 @@ class DecoderTransformerTest {
       for (int i = 0; i < expected.length; i++) {
         assertEquals(expected[i], logits[i], 1e-5, "logit " + i);
       }
+    }
+  }
+
+  /**
+   * Regression test for a use-after-free (see {@link NativeArrays}): between the forward and the
+   * backward pass, collect garbage and fill freed native memory with NaN; the gradients must be the
+   * ones of an undisturbed pass, bit for bit.
+   */
+  @Test
+  void gradientsSurviveGarbageCollectionBetweenForwardAndBackward() throws InterruptedException {
+    float[][] quiet = gradients(false);
+    float[][] disturbed = gradients(true);
+    for (int i = 0; i < quiet.length; i++) {
+      assertArrayEquals(quiet[i], disturbed[i], "parameter " + i);
+    }
+  }
+
+  private static float[][] gradients(boolean disturb) throws InterruptedException {
+    try (NDManager manager = Djl.engine().newBaseManager()) {
+      DecoderTransformer model = DecoderTransformer.create(config(false, 1), 4, manager);
+      ParameterStore store = new ParameterStore(manager, false);
+      NDArray tokens = manager.create(new int[] {0, 1, P, 6, 3, P}, new Shape(2, 3));
+      try (GradientCollector collector = Djl.engine().newGradientCollector()) {
+        NDArray logits = model.forward(store, new NDList(tokens), true).singletonOrThrow();
+        List<ByteBuffer> junk = new ArrayList<>();
+        if (disturb) {
+          for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+          }
+          for (int i = 0; i < 20_000; i++) {
+            junk.add(ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putFloat(0, Float.NaN));
+          }
+        }
+        collector.backward(logits.square().sum());
+        junk.clear();
+      }
+      return model.namedParameters().values().stream()
+          .map(p -> p.getArray().getGradient().toFloatArray())
+          .toArray(float[][]::new);
     }
   }
 

@@ -126,6 +126,8 @@ class MeasurementsTest {
     double h = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25));
     assertEquals(Math.exp(h), EffectiveRank.value(diag, 2, 2), TOL);
     assertTrue(Double.isNaN(EffectiveRank.value(new float[4], 2, 2)));
+    assertTrue(Double.isNaN(EffectiveRank.value(new float[] {1, Float.NaN, 0, 1}, 2, 2)));
+    assertTrue(Double.isNaN(EffectiveRank.value(new float[] {1, 0, Float.POSITIVE_INFINITY, 1}, 2, 2)));
   }
 
   @Test

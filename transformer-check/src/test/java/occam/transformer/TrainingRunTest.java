@@ -153,6 +153,16 @@ class TrainingRunTest {
   }
 
   @Test
+  void aNonFiniteLossEndsTheRunAsDiverged(@TempDir Path tmp) throws IOException {
+    TrainingSummary s = TrainingRun.of(tiny().lr(1e30).warmup(0).build()).output(tmp).run();
+    assertEquals(Phase.DIVERGED, s.phase());
+    assertTrue(s.stepsDone() < 12, "stopped early at step " + s.stepsDone());
+    assertTrue(Double.isNaN(s.finalMetrics().trainLoss()));
+    assertEquals(s.stepsDone(), MetricsLog.read(tmp.resolve(TrainingRun.METRICS_FILE)).get(
+        MetricsLog.read(tmp.resolve(TrainingRun.METRICS_FILE)).size() - 1).step(), "the diverged step is logged");
+  }
+
+  @Test
   void refusesAFileAsOutput(@TempDir Path tmp) throws IOException {
     Path file = Files.writeString(tmp.resolve("f"), "x");
     assertThrows(IllegalArgumentException.class, () -> TrainingRun.of(tiny().build()).output(file).run());
