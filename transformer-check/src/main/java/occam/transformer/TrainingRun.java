@@ -31,8 +31,9 @@ import occam.modular.ModularTask;
  *
  * <ol>
  *   <li>forward the training set and take the gradient of the mean cross-entropy over the p classes
- *       at the last position (full batch; with a batch size, a seeded batch that depends only on
- *       (seed, s), so resumed runs draw the same batches);
+ *       at the last position, loss and gradient in float64 ({@link CrossEntropy}); full batch, or
+ *       with a batch size a seeded batch that depends only on (seed, s), so resumed runs draw the
+ *       same batches;
  *   <li>train loss and accuracy of θ_s come from that forward pass (from a separate no-gradient pass
  *       over the whole training set when batching), so t_mem is exact;
  *   <li>the test set is evaluated at log steps and, until t_gen is found, at every step whose train
@@ -207,7 +208,7 @@ public final class TrainingRun {
       int[] tokens = data.tokens(cells);
       int[] labels = data.labels(cells);
       return new Examples(cells, tokens, labels, tokenArray(manager, tokens), labelArray(manager, labels),
-          labelArray(manager, labels).oneHot(data.task().p(), DataType.FLOAT32));
+          labelArray(manager, labels).oneHot(data.task().p(), CrossEntropy.TYPE));
     }
 
     static NDArray tokenArray(NDManager manager, int[] tokens) {
@@ -373,11 +374,12 @@ public final class TrainingRun {
           batchLabels[i] = train.labels()[rows[i]];
         }
         tokens = Examples.tokenArray(manager, batchTokens);
-        oneHot = Examples.labelArray(manager, batchLabels).oneHot(data.task().p(), DataType.FLOAT32);
+        oneHot = Examples.labelArray(manager, batchLabels).oneHot(data.task().p(), CrossEntropy.TYPE);
       }
       try (GradientCollector collector = engine.newGradientCollector()) {
         NDArray logits = forward(tokens, true);
-        collector.backward(crossEntropy(logits, oneHot));
+        // Σ z ⊙ G has gradient G with respect to z: backpropagates the float64 loss's gradient
+        collector.backward(logits.mul(CrossEntropy.gradient(logits, oneHot)).sum());
         return logits;
       }
     }
@@ -400,12 +402,8 @@ public final class TrainingRun {
       return java.util.Arrays.copyOf(rows, b);
     }
 
-    private NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-      return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
-    }
-
     private Scores score(NDArray logits, Examples examples) {
-      double loss = crossEntropy(logits, examples.oneHot()).getFloat();
+      double loss = CrossEntropy.value(logits, examples.oneHot()).getDouble();
       long correct = logits.argMax(1).eq(examples.labelArray()).sum().toType(DataType.INT64, false).getLong();
       return new Scores(loss, (double) correct / examples.size());
     }
