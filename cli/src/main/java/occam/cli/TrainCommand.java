@@ -108,6 +108,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", paramLabel = "K", description = "checkpoint every K steps (0: only at the end)")
   private Integer checkpointEvery;
 
+  @Option(names = "--rank-every", paramLabel = "K",
+      description = "effective ranks (an SVD per matrix) every K steps at log steps; 0 = every log step")
+  private Integer rankEvery;
+
   @Option(names = "--threshold", paramLabel = "X", description = "accuracy for memorization/grokking (default 0.99)")
   private Double threshold;
 
@@ -223,6 +227,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (checkpointEvery != null) {
       b.checkpointEvery(checkpointEvery);
+    }
+    if (rankEvery != null) {
+      b.rankEvery(rankEvery);
     }
     if (threshold != null) {
       b.threshold(threshold);

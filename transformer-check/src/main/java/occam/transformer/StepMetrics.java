@@ -26,7 +26,8 @@ import java.util.Map;
  * @param logit2dIpr IPR of the 2D logit spectrum's amplitudes
  * @param logit2dSigmaMass share of the 2D logit power on the ideal support σ
  * @param complexity the {@link WeightComplexity} estimate in bits (NaN when not measured)
- * @param effectiveRanks canonical name → effective rank, for every matrix parameter
+ * @param effectiveRanks canonical name → effective rank, for every matrix parameter (empty at log
+ *     steps between {@link TrainingConfig#rankEvery()} steps)
  * @param elapsedSeconds wall-clock seconds of training up to here, summed over resumed sessions
  */
 public record StepMetrics(

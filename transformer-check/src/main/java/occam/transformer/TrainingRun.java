@@ -319,7 +319,8 @@ public final class TrainingRun {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (logNow) {
-              lastMetrics = measure(trainScores, trainLogits, testLogits, elapsedBefore + seconds);
+              boolean ranks = last || diverged || config.rankEvery() == 0 || step % config.rankEvery() == 0;
+              lastMetrics = measure(trainScores, trainLogits, testLogits, ranks, elapsedBefore + seconds);
               if (log != null) {
                 log.append(lastMetrics);
               }
@@ -408,7 +409,8 @@ public final class TrainingRun {
       return new Scores(loss, (double) correct / examples.size());
     }
 
-    private StepMetrics measure(Scores trainScores, NDArray trainLogits, NDArray testLogits, double elapsed) {
+    private StepMetrics measure(
+        Scores trainScores, NDArray trainLogits, NDArray testLogits, boolean withRanks, double elapsed) {
       List<NamedTensor> tensors = tensors();
       double sumSq = 0;
       Map<String, Double> ranks = new LinkedHashMap<>();
@@ -417,7 +419,7 @@ public final class TrainingRun {
         for (float x : t.data()) {
           sumSq += (double) x * x;
         }
-        if (t.isMatrix()) {
+        if (withRanks && t.isMatrix()) {
           ranks.put(t.name(), EffectiveRank.value(t));
         }
         if (t.name().equals("embed.W_E")) {

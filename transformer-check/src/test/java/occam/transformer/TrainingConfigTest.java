@@ -35,6 +35,7 @@ class TrainingConfigTest {
         b -> b.batchSize(-2),
         b -> b.logEvery(0),
         b -> b.checkpointEvery(-1),
+        b -> b.rankEvery(-1),
         b -> b.threshold(0),
         b -> b.threshold(1.01));
   }
@@ -69,7 +70,7 @@ class TrainingConfigTest {
   @ParameterizedTest
   @EnumSource(Preset.class)
   void jsonRoundTrips(Preset preset) {
-    TrainingConfig c = preset.builder().op(Op.DIV).seed(-5).batchSize(64).build();
+    TrainingConfig c = preset.builder().op(Op.DIV).seed(-5).batchSize(64).rankEvery(30).build();
     assertEquals(c, TrainingConfig.fromJson(c.toJson()));
     assertEquals(c, c.toBuilder().build());
   }
@@ -77,7 +78,8 @@ class TrainingConfigTest {
   @Test
   void scheduleMayDifferButNothingElse() {
     TrainingConfig c = Preset.QUICK.builder().build();
-    assertEquals(List.of(), c.differencesFrom(c.toBuilder().steps(9).logEvery(3).checkpointEvery(7).build()));
+    assertEquals(List.of(),
+        c.differencesFrom(c.toBuilder().steps(9).logEvery(3).checkpointEvery(7).rankEvery(6).build()));
     assertEquals(List.of("weight_decay 1.0 vs 0.0"), c.differencesFrom(c.toBuilder().weightDecay(0).build()));
     assertEquals(List.of("op \"add\" vs \"sub\""), c.differencesFrom(c.toBuilder().op(Op.SUB).build()));
   }

@@ -94,6 +94,9 @@ class TrainingRunTest {
         List.copyOf(first.effectiveRanks().keySet()));
     assertEquals(4, s.stepsDone());
     assertEquals(15, s.trainSize());
+    TrainingRun.of(tiny().steps(5).rankEvery(4).build()).output(tmp.resolve("ranks")).run();
+    assertEquals(List.of(9, 0, 9, 9), MetricsLog.read(tmp.resolve("ranks").resolve(TrainingRun.METRICS_FILE))
+        .stream().map(m -> m.effectiveRanks().size()).toList(), "ranks at steps 0, 4 and the last, 5");
     assertEquals(10, s.testSize());
     String summary = Files.readString(tmp.resolve(TrainingRun.SUMMARY_FILE));
     assertTrue(summary.contains("\"preset\":\"test\"") && summary.contains("\"grokking_step\""), summary);
