@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Kill-and-resume equivalence and the refusals that leave an existing run untouched (tiny model). */
 class TrainingRunTest {
@@ -34,9 +36,10 @@ class TrainingRunTest {
     private static final long serialVersionUID = 1L;
   }
 
-  @Test
-  void interruptedAndResumedRunEndsLikeAnUninterruptedOne(@TempDir Path tmp) throws IOException {
-    TrainingConfig config = tiny().build();
+  @ParameterizedTest(name = "batch {0}")
+  @ValueSource(ints = {0, 8})
+  void interruptedAndResumedRunEndsLikeAnUninterruptedOne(int batch, @TempDir Path tmp) throws IOException {
+    TrainingConfig config = tiny().batchSize(batch).build();
     Path whole = tmp.resolve("whole");
     Path killed = tmp.resolve("killed");
     TrainingSummary expected = TrainingRun.of(config).output(whole).run();
