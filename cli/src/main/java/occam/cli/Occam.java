@@ -14,8 +14,8 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, BdmCommand.class, CtmCommand.class,
-        BenchCommand.class, HelpCommand.class})
+    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, TrainCommand.class, BdmCommand.class,
+        CtmCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */

@@ -1,0 +1,120 @@
+package occam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** {@code occam train}: exit codes, one-line errors, and the files of a tiny run. */
+class TrainCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Occam.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static String[] tiny(Path dir, String... extra) {
+    return tiny(dir, 4, extra);
+  }
+
+  private static String[] tiny(Path dir, int steps, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--p", "5", "--frac", "0.6", "--d-model", "8",
+        "--heads", "2", "--d-mlp", "16", "--steps", Integer.toString(steps), "--log-every", "2",
+        "--checkpoint-every", "2", "--out", dir.toString(), "--no-progress"));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  private void assertUsageError(int code, String expected) {
+    assertEquals(Occam.EXIT_USAGE, code, err.toString());
+    String message = err.toString();
+    assertEquals(1, message.lines().count(), "one line: " + message);
+    assertTrue(message.contains(expected), message);
+    assertTrue(message.startsWith("occam"), message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4", "2", "1", "-3", "100"})
+  void rejectsNonPrimeModulus(String p) {
+    assertUsageError(run("train", "--p", p, "--steps", "1", "--no-progress"), "p = " + p);
+  }
+
+  static Stream<Arguments> badInput() {
+    return Stream.of(
+        Arguments.of(List.of("--frac", "0"), "frac"),
+        Arguments.of(List.of("--frac", "1.5"), "frac"),
+        Arguments.of(List.of("--d-model", "10", "--heads", "4"), "divisible"),
+        Arguments.of(List.of("--preset", "huge"), "preset"),
+        Arguments.of(List.of("--op", "pow"), "op"),
+        Arguments.of(List.of("--lr", "-1"), "lr"),
+        Arguments.of(List.of("--threads", "-1"), "threads"),
+        Arguments.of(List.of("--steps", "many"), "steps"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badInput")
+  void rejectsBadInputWithOneLine(List<String> options, String expected) {
+    List<String> args = new ArrayList<>(List.of("train", "--no-progress"));
+    args.addAll(options);
+    assertUsageError(run(args.toArray(String[]::new)), expected);
+  }
+
+  @Test
+  void rejectsBdmUntilItIsWired(@TempDir Path tmp) {
+    assertUsageError(run(tiny(tmp, "--bdm")), "--bdm");
+    assertTrue(!Files.exists(tmp.resolve("metrics.jsonl")), "nothing written");
+  }
+
+  @Test
+  void rejectsAnUnreadableCheckpointAndLeavesIt(@TempDir Path tmp) throws IOException {
+    Path checkpoint = tmp.resolve("checkpoint").resolve("state.ckpt");
+    Files.createDirectories(checkpoint.getParent());
+    Files.writeString(checkpoint, "garbage");
+    assertUsageError(run(tiny(tmp, "--resume")), "unreadable");
+    assertEquals("garbage", Files.readString(checkpoint));
+  }
+
+  @Test
+  void trainsWritesItsFilesAndRefusesAnotherArchitectureOnResume(@TempDir Path tmp) throws IOException {
+    assertEquals(0, run(tiny(tmp, "--json")), err.toString());
+    JsonObject summary = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(4, summary.get("steps_done").getAsInt());
+    assertTrue(summary.has("phase") && summary.has("grokking_step") && summary.has("memorization_step"));
+    for (String file : List.of("metrics.jsonl", "summary.json", "curves.png", "checkpoint/state.ckpt")) {
+      assertTrue(Files.isRegularFile(tmp.resolve(file)), file);
+    }
+    byte[] checkpoint = Files.readAllBytes(tmp.resolve("checkpoint/state.ckpt"));
+
+    err.getBuffer().setLength(0);
+    assertUsageError(run(tiny(tmp)), "--resume");
+    err.getBuffer().setLength(0);
+    assertUsageError(run(tiny(tmp, "--resume", "--layers", "2")), "layers 1 vs 2");
+    assertArrayEquals(checkpoint, Files.readAllBytes(tmp.resolve("checkpoint/state.ckpt")));
+
+    err.getBuffer().setLength(0);
+    out.getBuffer().setLength(0);
+    assertEquals(0, run(tiny(tmp, 6, "--resume")), err.toString());
+    assertTrue(out.toString().contains("after 6 steps"), out.toString());
+  }
+}

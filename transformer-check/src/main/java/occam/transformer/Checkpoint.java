@@ -1,0 +1,234 @@
+package occam.transformer;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Everything a killed run needs to continue exactly: the weights θ_step, AdamW's moments and update
+ * count, the run configuration and the memorization/grokking steps found so far.
+ *
+ * <p>File format (big-endian, {@link DataOutputStream}): the 8 ASCII bytes {@code OCCAMCKP}, int
+ * format version (1), int length and UTF-8 bytes of a JSON header ({@code config}, {@code step},
+ * {@code updates}, {@code memorization_step}, {@code grokking_step}, {@code elapsed_s}), int number
+ * of tensors, then per tensor: UTF name ({@code param/…}, {@code adam_m/…}, {@code adam_v/…}), int
+ * rank, the dimensions as ints, the values as IEEE floats; last, the CRC-32 of all preceding bytes
+ * as a long. Files are written atomically ({@link AtomicFiles}), so a crash leaves the previous
+ * checkpoint in place.
+ *
+ * @param config the run that wrote it
+ * @param step number of updates behind the saved weights
+ * @param updates AdamW's update count t (equal to step)
+ * @param memorizationStep first step with train accuracy ≥ threshold, if already seen
+ * @param grokkingStep first step with train and test accuracy ≥ threshold, if already seen
+ * @param elapsedSeconds wall-clock training seconds so far
+ * @param parameters the weights, in {@link DecoderTransformer#namedParameters()} order
+ * @param firstMoments AdamW's m, same names and order
+ * @param secondMoments AdamW's v, same names and order
+ */
+public record Checkpoint(
+    TrainingConfig config,
+    int step,
+    long updates,
+    OptionalInt memorizationStep,
+    OptionalInt grokkingStep,
+    double elapsedSeconds,
+    List<NamedTensor> parameters,
+    List<NamedTensor> firstMoments,
+    List<NamedTensor> secondMoments) {
+
+  /** File name of the checkpoint inside a run's {@code checkpoint/} directory. */
+  public static final String FILE_NAME = "state.ckpt";
+
+  private static final byte[] MAGIC = "OCCAMCKP".getBytes(StandardCharsets.US_ASCII);
+  private static final int VERSION = 1;
+  private static final String PARAM = "param/";
+  private static final String FIRST = "adam_m/";
+  private static final String SECOND = "adam_v/";
+
+  /** Copies the lists. */
+  public Checkpoint {
+    parameters = List.copyOf(parameters);
+    firstMoments = List.copyOf(firstMoments);
+    secondMoments = List.copyOf(secondMoments);
+  }
+
+  /**
+   * Writes the checkpoint atomically.
+   *
+   * @param file target file
+   * @throws IOException if it cannot be written (a previous file is then unchanged)
+   */
+  public void write(Path file) throws IOException {
+    JsonObject header = new JsonObject();
+    header.add("config", config.toJson());
+    header.addProperty("step", step);
+    header.addProperty("updates", updates);
+    header.add("memorization_step", Json.optional(memorizationStep));
+    header.add("grokking_step", Json.optional(grokkingStep));
+    header.add("elapsed_s", Json.number(elapsedSeconds));
+    byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(
+        file,
+        raw -> {
+          CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
+          DataOutputStream out = new DataOutputStream(checked);
+          out.write(MAGIC);
+          out.writeInt(VERSION);
+          out.writeInt(headerBytes.length);
+          out.write(headerBytes);
+          out.writeInt(parameters.size() + firstMoments.size() + secondMoments.size());
+          writeAll(out, PARAM, parameters);
+          writeAll(out, FIRST, firstMoments);
+          writeAll(out, SECOND, secondMoments);
+          out.flush();
+          long crc = checked.getChecksum().getValue();
+          new DataOutputStream(raw).writeLong(crc);
+        });
+  }
+
+  private static void writeAll(DataOutputStream out, String prefix, List<NamedTensor> tensors)
+      throws IOException {
+    for (NamedTensor t : tensors) {
+      out.writeUTF(prefix + t.name());
+      out.writeInt(t.shape().length);
+      for (int d : t.shape()) {
+        out.writeInt(d);
+      }
+      ByteBuffer buffer = ByteBuffer.allocate(4 * t.size());
+      buffer.asFloatBuffer().put(t.data());
+      out.write(buffer.array());
+    }
+  }
+
+  /**
+   * Reads a checkpoint, verifying its format and checksum.
+   *
+   * @param file the checkpoint file
+   * @return the checkpoint
+   * @throws IllegalArgumentException if the file is missing, unreadable, truncated, corrupted or of
+   *     another format
+   */
+  public static Checkpoint read(Path file) {
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
+      DataInputStream in = new DataInputStream(checked);
+      byte[] magic = new byte[MAGIC.length];
+      in.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw unreadable(file, "not an Occam checkpoint");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw unreadable(file, "format version " + version + ", this build reads " + VERSION);
+      }
+      int headerLength = in.readInt();
+      if (headerLength < 0 || headerLength > 1 << 24) {
+        throw unreadable(file, "corrupt header length " + headerLength);
+      }
+      byte[] headerBytes = new byte[headerLength];
+      in.readFully(headerBytes);
+      int count = in.readInt();
+      if (count < 0) {
+        throw unreadable(file, "corrupt tensor count " + count);
+      }
+      List<NamedTensor> params = new ArrayList<>();
+      List<NamedTensor> first = new ArrayList<>();
+      List<NamedTensor> second = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = in.readUTF();
+        int rank = in.readInt();
+        if (rank < 0 || rank > 8) {
+          throw unreadable(file, "corrupt rank " + rank + " of " + name);
+        }
+        int[] shape = new int[rank];
+        long size = 1;
+        for (int d = 0; d < rank; d++) {
+          shape[d] = in.readInt();
+          size *= shape[d];
+          if (shape[d] < 0 || size > Integer.MAX_VALUE / 4) {
+            throw unreadable(file, "corrupt shape of " + name);
+          }
+        }
+        byte[] bytes = new byte[(int) size * 4];
+        in.readFully(bytes);
+        float[] data = new float[(int) size];
+        ByteBuffer.wrap(bytes).asFloatBuffer().get(data);
+        if (name.startsWith(PARAM)) {
+          params.add(new NamedTensor(name.substring(PARAM.length()), shape, data));
+        } else if (name.startsWith(FIRST)) {
+          first.add(new NamedTensor(name.substring(FIRST.length()), shape, data));
+        } else if (name.startsWith(SECOND)) {
+          second.add(new NamedTensor(name.substring(SECOND.length()), shape, data));
+        } else {
+          throw unreadable(file, "unknown tensor " + name);
+        }
+      }
+      long computed = checked.getChecksum().getValue();
+      long stored = in.readLong();
+      if (computed != stored || raw.read() != -1) {
+        throw unreadable(file, "checksum mismatch (the file is corrupted)");
+      }
+      JsonObject header = JsonParser.parseString(new String(headerBytes, StandardCharsets.UTF_8)).getAsJsonObject();
+      return new Checkpoint(
+          TrainingConfig.fromJson(header.getAsJsonObject("config")),
+          header.get("step").getAsInt(),
+          header.get("updates").getAsLong(),
+          Json.optionalInt(header, "memorization_step"),
+          Json.optionalInt(header, "grokking_step"),
+          Json.value(header.get("elapsed_s")),
+          params,
+          first,
+          second);
+    } catch (EOFException e) {
+      throw unreadable(file, "truncated");
+    } catch (IOException e) {
+      throw unreadable(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+      throw unreadable(file, "malformed header");
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("checkpoint ")) {
+        throw e;
+      }
+      throw unreadable(file, e.getMessage());
+    }
+  }
+
+  private static IllegalArgumentException unreadable(Path file, String why) {
+    return new IllegalArgumentException("checkpoint " + file + " is unreadable: " + why);
+  }
+
+  /**
+   * Checks that this checkpoint can continue {@code run}: same task, split, architecture and
+   * optimizer; only the schedule ({@link TrainingConfig#SCHEDULE_KEYS}) may differ.
+   *
+   * @param run the configuration asked for now
+   * @param file the checkpoint's file, for the message
+   * @throws IllegalArgumentException naming every setting that differs
+   */
+  public void requireCompatible(TrainingConfig run, Path file) {
+    List<String> differences = config.differencesFrom(run);
+    if (!differences.isEmpty()) {
+      throw new IllegalArgumentException(
+          "checkpoint " + file + " belongs to a different run (checkpoint vs now: "
+              + String.join(", ", differences) + "); resume with the checkpoint's settings or use another --out");
+    }
+  }
+}

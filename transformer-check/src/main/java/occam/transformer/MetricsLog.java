@@ -1,0 +1,92 @@
+package occam.transformer;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON-lines log {@code metrics.jsonl}: one {@link StepMetrics} object per line, steps
+ * ascending. Lines are appended and flushed as they are measured; a line cut short by a crash is
+ * skipped on reading and dropped when a run resumes.
+ */
+public final class MetricsLog implements AutoCloseable {
+  private final BufferedWriter writer;
+
+  private MetricsLog(BufferedWriter writer) {
+    this.writer = writer;
+  }
+
+  /**
+   * Reads a log, skipping blank and unparseable lines (a line cut short by a crash).
+   *
+   * @param file the log
+   * @return its lines in file order
+   * @throws IOException if the file cannot be read
+   */
+  public static List<StepMetrics> read(Path file) throws IOException {
+    List<StepMetrics> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        out.add(StepMetrics.fromJson(JsonParser.parseString(line).getAsJsonObject()));
+      } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        // a partial last line from a killed run: not a measurement
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Opens a log for appending, keeping only the lines of steps before {@code fromStep} (those a
+   * resumed run does not measure again). The kept lines are rewritten atomically first.
+   *
+   * @param file the log (created if absent)
+   * @param fromStep first step the run will log; 0 starts an empty log
+   * @return the open log
+   * @throws IOException if the file cannot be read or written
+   */
+  public static MetricsLog openFrom(Path file, int fromStep) throws IOException {
+    StringBuilder kept = new StringBuilder();
+    if (fromStep > 0 && Files.exists(file)) {
+      for (StepMetrics m : read(file)) {
+        if (m.step() < fromStep) {
+          kept.append(m.toJson()).append('\n');
+        }
+      }
+    }
+    AtomicFiles.writeString(file, kept.toString());
+    return new MetricsLog(
+        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+  }
+
+  /**
+   * Appends a line and flushes it.
+   *
+   * @param metrics the measurement
+   * @throws UncheckedIOException if writing fails
+   */
+  public void append(StepMetrics metrics) {
+    try {
+      writer.write(metrics.toJson().toString());
+      writer.write('\n');
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.close();
+  }
+}

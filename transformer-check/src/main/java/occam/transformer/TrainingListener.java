@@ -1,0 +1,44 @@
+package occam.transformer;
+
+/**
+ * Observes a {@link TrainingRun} without steering it (progress bars, traces); every method has an
+ * empty default.
+ */
+public interface TrainingListener {
+  /**
+   * Called once before the first step.
+   *
+   * @param config the run
+   * @param startStep 0, or the step a resumed run continues from
+   * @param device where the model lives, e.g. {@code cpu()}
+   */
+  default void onStart(TrainingConfig config, int startStep, String device) {}
+
+  /**
+   * Called after every step is measured.
+   *
+   * @param progress the step's numbers
+   */
+  default void onStep(StepProgress progress) {}
+
+  /**
+   * Called when a metrics line is written.
+   *
+   * @param metrics the line
+   */
+  default void onLog(StepMetrics metrics) {}
+
+  /**
+   * Called after a checkpoint is written.
+   *
+   * @param step the checkpoint's step
+   */
+  default void onCheckpoint(int step) {}
+
+  /**
+   * Called once at the end.
+   *
+   * @param summary the run's summary
+   */
+  default void onEnd(TrainingSummary summary) {}
+}
