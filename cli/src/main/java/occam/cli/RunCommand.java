@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import occam.results.AtomicFiles;
+import occam.io.AtomicFiles;
 import occam.results.SfmJson;
 import occam.sfm.OccamThreshold;
 import occam.sfm.SfmConfig;

@@ -1,12 +1,13 @@
 package occam.results;
 
+import occam.io.AtomicFiles;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import occam.sfm.Phase;
+import occam.modular.Phase;
 import occam.sfm.scan.ScanCell;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;

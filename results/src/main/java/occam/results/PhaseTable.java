@@ -1,5 +1,6 @@
 package occam.results;
 
+import occam.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

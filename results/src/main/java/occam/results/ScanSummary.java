@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import occam.sfm.Gate;
-import occam.sfm.Phase;
+import occam.modular.Phase;
 import occam.sfm.SfmConfig;
 import occam.sfm.scan.ScalingFit;
 import occam.sfm.scan.ScanCell;

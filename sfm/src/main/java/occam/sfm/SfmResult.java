@@ -1,5 +1,6 @@
 package occam.sfm;
 
+import occam.modular.Phase;
 import java.util.OptionalInt;
 
 /**

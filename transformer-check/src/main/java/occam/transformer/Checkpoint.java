@@ -1,5 +1,6 @@
 package occam.transformer;
 
+import occam.io.AtomicFiles;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;

@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.io.AtomicFiles;
+import occam.modular.Phase;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -344,7 +346,7 @@ public final class TrainingRun {
         checkpoint(elapsedBefore + seconds);
       }
       TrainingSummary summary = new TrainingSummary(config, preset, train.size(), test.size(), step,
-          memorization, grokking, Phase.classify(memorization, grokking, diverged), lastMetrics,
+          memorization, grokking, Phase.classify(diverged, memorization, grokking), lastMetrics,
           device.toString(), rate(step - startStep, seconds), seconds, complexity.description(), resumedFrom);
       if (out != null) {
         AtomicFiles.writeString(out.resolve(SUMMARY_FILE), summary.toJson().toString() + "\n");

@@ -1,5 +1,6 @@
 package occam.transformer;
 
+import occam.modular.Phase;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -57,7 +58,7 @@ public record TrainingSummary(
     o.addProperty("steps_done", stepsDone);
     o.add("memorization_step", Json.optional(memorizationStep));
     o.add("grokking_step", Json.optional(grokkingStep));
-    o.addProperty("phase", phase.jsonName());
+    o.addProperty("phase", phase.label());
     o.add("final", finalMetrics.toJson());
     o.addProperty("device", device);
     o.add("steps_per_s", Json.number(stepsPerSecond));

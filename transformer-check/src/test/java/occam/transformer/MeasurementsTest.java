@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import occam.fourier.SpectralConcentration;
 import occam.modular.ModularTask;
@@ -142,16 +141,5 @@ class MeasurementsTest {
     assertThrows(IllegalArgumentException.class, () -> LogitSpectrum2d.sigmaMass(new double[10], task));
     assertThrows(IllegalArgumentException.class, () -> new NamedTensor("x", new int[] {2, 2}, new float[3]));
     assertThrows(IllegalArgumentException.class, () -> new NamedTensor("", new int[] {1}, new float[1]));
-  }
-
-  @Test
-  void phasesFollowSpecSection3() {
-    OptionalInt none = OptionalInt.empty();
-    assertEquals(Phase.GROKKING, Phase.classify(OptionalInt.of(100), OptionalInt.of(900), false));
-    assertEquals(Phase.COMPREHENSION, Phase.classify(OptionalInt.of(100), OptionalInt.of(150), false));
-    assertEquals(Phase.COMPREHENSION, Phase.classify(OptionalInt.of(3), OptionalInt.of(12), false));
-    assertEquals(Phase.MEMORIZATION, Phase.classify(OptionalInt.of(100), none, false));
-    assertEquals(Phase.CONFUSION, Phase.classify(none, none, false));
-    assertEquals(Phase.DIVERGED, Phase.classify(OptionalInt.of(100), none, true));
   }
 }

@@ -14,7 +14,7 @@ import occam.fourier.RealDft2Backend;
 import occam.fourier.DftNormalization;
 import occam.sfm.Gate;
 import occam.sfm.OccamThreshold;
-import occam.sfm.Phase;
+import occam.modular.Phase;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
 import occam.sfm.SfmMetrics;

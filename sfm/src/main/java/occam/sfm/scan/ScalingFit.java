@@ -36,7 +36,7 @@ public record ScalingFit(int count, double lnA, double betaExponent, double beta
     List<double[]> pts = new ArrayList<>();
     for (ScanCell c : cells) {
       double t = c.medianTGen();
-      if (t > 0 && (!onlyGrokking || c.phase() == occam.sfm.Phase.GROKKING)) {
+      if (t > 0 && (!onlyGrokking || c.phase() == occam.modular.Phase.GROKKING)) {
         pts.add(new double[] {Math.log(c.beta()), Math.log(c.trainSize()), Math.log(t)});
       }
     }

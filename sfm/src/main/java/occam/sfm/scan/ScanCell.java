@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import occam.sfm.Phase;
+import occam.modular.Phase;
 import occam.sfm.SfmResult;
 
 /**

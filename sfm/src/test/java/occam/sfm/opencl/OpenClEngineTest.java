@@ -13,7 +13,7 @@ import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.sfm.CpuEngine;
 import occam.sfm.Gate;
-import occam.sfm.Phase;
+import occam.modular.Phase;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
 import occam.sfm.SfmResult;

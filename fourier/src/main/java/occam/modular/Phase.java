@@ -1,11 +1,12 @@
-package occam.sfm;
+package occam.modular;
 
 import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
  * What a run did (SPEC §3), from t_mem (first t with train accuracy ≥ thr) and t_gen (first t with
- * train and test accuracy ≥ thr).
+ * train and test accuracy ≥ thr). One rule for both legs: the simulator's iterations and the
+ * transformer's optimizer steps.
  */
 public enum Phase {
   /** Generalizes with memorization: t_gen ≤ 2·t_mem or t_gen − t_mem &lt; 10. */

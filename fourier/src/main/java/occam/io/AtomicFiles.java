@@ -1,4 +1,4 @@
-package occam.results;
+package occam.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
