@@ -6,14 +6,19 @@ package occam.fourier;
  *
  * <p>Layout: split planes, row-major, the batch index innermost, so element t of column j sits at
  * {@code re[t·w + j]}, {@code im[t·w + j]}. Every butterfly then runs over whole contiguous rows
- * with one scalar twiddle, a loop the JIT vectorizes; the 2D transforms reach the other axis by a
- * transpose. Only the forward kernel e^{−2πitk/n} exists: the unnormalized inverse is the forward
+ * with loop-invariant twiddles, and the 2D transforms reach the other axis by transposing as they
+ * gather and scatter. Only the forward kernel e^{−2πitk/n} exists: the unnormalized inverse is the forward
  * transform with the re and im planes swapped (IDFT(x) = swap(DFT(swap(x))), swap(a + ib) = b + ia),
  * which costs nothing with split planes.
  *
  * <p>{@link #plan} picks the algorithm: mixed-radix Stockham when n's prime factors are small,
  * Rader's prime-length algorithm when n is prime, Bluestein's chirp-z otherwise. A plan owns its
  * scratch memory, so one instance serves one thread.
+ *
+ * <p>A plan may want its rows in another order than 0..n−1 ({@link #forwardOrdered}): Rader's
+ * works on the rows permuted by powers of a primitive root, and callers that gather and scatter
+ * anyway (the 2D transforms) save it two permuting copies by indexing through {@link
+ * #inputPositions} and {@link #outputPositions}.
  */
 abstract class BatchFft {
   /** Largest prime factor the mixed-radix Stockham plan takes (odd radices beyond 7 cost O(r) per point). */
@@ -66,6 +71,39 @@ abstract class BatchFft {
    * @param w batch width, 1 ≤ w ≤ maxWidth
    */
   abstract void forward(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w);
+
+  /**
+   * {@link #forward} with rows in the plan's own order: logical input row t is read from physical
+   * row {@code inputPositions()[t]} of src, and logical output row k is written to physical row
+   * {@code outputPositions()[k]} of dst. The same as forward for plans that keep the natural order.
+   *
+   * @param srcRe real plane of the input, rows in input order
+   * @param srcIm imaginary plane of the input
+   * @param dstRe real plane of the output, rows in output order
+   * @param dstIm imaginary plane of the output
+   * @param w batch width, 1 ≤ w ≤ maxWidth
+   */
+  void forwardOrdered(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w) {
+    forward(srcRe, srcIm, dstRe, dstIm, w);
+  }
+
+  /** @return physical row of each logical input row for {@link #forwardOrdered} (a fresh array) */
+  int[] inputPositions() {
+    return identity(n);
+  }
+
+  /** @return physical row of each logical output row for {@link #forwardOrdered} (a fresh array) */
+  int[] outputPositions() {
+    return identity(n);
+  }
+
+  private static int[] identity(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    return p;
+  }
 
   /**
    * How many columns of a width-w batch of length-n columns to transform at once: the widest chunk

@@ -13,6 +13,9 @@ package occam.fourier;
 public final class StockhamDft2 extends AbstractDft2 {
   private final int chunk;
   private final BatchFft fft;
+  /** Physical chunk row of each logical row, into and out of the plan ({@link BatchFft#forwardOrdered}). */
+  private final int[] in;
+  private final int[] out;
   /** The first pass's result, transposed: t[b·m + k]. */
   private final double[] tRe;
   private final double[] tIm;
@@ -33,6 +36,8 @@ public final class StockhamDft2 extends AbstractDft2 {
     super(m, normalization);
     this.chunk = BatchFft.chunkWidth(m, m);
     this.fft = BatchFft.plan(m, chunk);
+    this.in = fft.inputPositions();
+    this.out = fft.outputPositions();
     this.tRe = new double[m * m];
     this.tIm = new double[m * m];
     this.sRe = new double[m * chunk];
@@ -50,7 +55,7 @@ public final class StockhamDft2 extends AbstractDft2 {
       int w = Math.min(chunk, m - j0);
       for (int row = 0; row < m; row++) {
         int from = 2 * (row * m + j0);
-        int to = row * w;
+        int to = in[row] * w;
         for (int j = 0; j < w; j++) {
           sRe[to + j] = a[from + 2 * j];
           sIm[to + j] = a[from + 2 * j + 1];
@@ -60,8 +65,8 @@ public final class StockhamDft2 extends AbstractDft2 {
       for (int j = 0; j < w; j++) {
         int to = (j0 + j) * m;
         for (int k = 0; k < m; k++) {
-          tRe[to + k] = dRe[k * w + j];
-          tIm[to + k] = dIm[k * w + j];
+          tRe[to + k] = dRe[out[k] * w + j];
+          tIm[to + k] = dIm[out[k] * w + j];
         }
       }
     }
@@ -70,15 +75,15 @@ public final class StockhamDft2 extends AbstractDft2 {
     for (int k0 = 0; k0 < m; k0 += chunk) {
       int w = Math.min(chunk, m - k0);
       for (int row = 0; row < m; row++) {
-        System.arraycopy(tRe, row * m + k0, sRe, row * w, w);
-        System.arraycopy(tIm, row * m + k0, sIm, row * w, w);
+        System.arraycopy(tRe, row * m + k0, sRe, in[row] * w, w);
+        System.arraycopy(tIm, row * m + k0, sIm, in[row] * w, w);
       }
       pass(inverse, w);
       for (int j = 0; j < w; j++) {
         int to = 2 * (k0 + j) * m;
         for (int l = 0; l < m; l++) {
-          a[to + 2 * l] = dRe[l * w + j] * scale;
-          a[to + 2 * l + 1] = dIm[l * w + j] * scale;
+          a[to + 2 * l] = dRe[out[l] * w + j] * scale;
+          a[to + 2 * l + 1] = dIm[out[l] * w + j] * scale;
         }
       }
     }
@@ -87,9 +92,9 @@ public final class StockhamDft2 extends AbstractDft2 {
   /** One batched pass s → d over w columns; swapped planes turn it into the inverse. */
   private void pass(boolean inverse, int w) {
     if (inverse) {
-      fft.forward(sIm, sRe, dIm, dRe, w);
+      fft.forwardOrdered(sIm, sRe, dIm, dRe, w);
     } else {
-      fft.forward(sRe, sIm, dRe, dIm, w);
+      fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
     }
   }
 }

@@ -26,6 +26,9 @@ public final class StockhamRealDft2 implements RealDft2 {
   private final DftNormalization normalization;
   private final int chunk;
   private final BatchFft fft;
+  /** Physical chunk row of each logical row, into and out of the plan ({@link BatchFft#forwardOrdered}). */
+  private final int[] in;
+  private final int[] out;
   /** The half-transformed matrix between the passes: G[a·h + l], m×h. */
   private final double[] gRe;
   private final double[] gIm;
@@ -49,6 +52,8 @@ public final class StockhamRealDft2 implements RealDft2 {
     this.c = (m + 1) / 2;
     this.chunk = BatchFft.chunkWidth(m, h);
     this.fft = BatchFft.plan(m, chunk);
+    this.in = fft.inputPositions();
+    this.out = fft.outputPositions();
     this.gRe = new double[m * h];
     this.gIm = new double[m * h];
     this.sRe = new double[m * chunk];
@@ -79,19 +84,19 @@ public final class StockhamRealDft2 implements RealDft2 {
         int a2 = a1 + c * m;
         boolean paired = j0 + jj + c < m;
         for (int b = 0; b < m; b++) {
-          sRe[b * w + jj] = real[a1 + b];
-          sIm[b * w + jj] = paired ? real[a2 + b] : 0;
+          sRe[in[b] * w + jj] = real[a1 + b];
+          sIm[in[b] * w + jj] = paired ? real[a2 + b] : 0;
         }
       }
-      fft.forward(sRe, sIm, dRe, dIm, w);
+      fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
       // Separate the two row spectra for l < h into rows a1, a2 of G.
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * h;
         int a2 = a1 + c * h;
         boolean paired = j0 + jj + c < m;
         for (int l = 0; l < h; l++) {
-          int zl = l * w + jj;
-          int zm = ((m - l) % m) * w + jj;
+          int zl = out[l] * w + jj;
+          int zm = out[(m - l) % m] * w + jj;
           double zr = dRe[zl];
           double zi = dIm[zl];
           double wr = dRe[zm];
@@ -110,15 +115,16 @@ public final class StockhamRealDft2 implements RealDft2 {
     for (int l0 = 0; l0 < h; l0 += chunk) {
       int w = Math.min(chunk, h - l0);
       for (int a = 0; a < m; a++) {
-        System.arraycopy(gRe, a * h + l0, sRe, a * w, w);
-        System.arraycopy(gIm, a * h + l0, sIm, a * w, w);
+        System.arraycopy(gRe, a * h + l0, sRe, in[a] * w, w);
+        System.arraycopy(gIm, a * h + l0, sIm, in[a] * w, w);
       }
-      fft.forward(sRe, sIm, dRe, dIm, w);
+      fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
       for (int k = 0; k < m; k++) {
         int to = 2 * (k * h + l0);
+        int from = out[k] * w;
         for (int ll = 0; ll < w; ll++) {
-          halfSpectrum[to + 2 * ll] = dRe[k * w + ll] * scale;
-          halfSpectrum[to + 2 * ll + 1] = dIm[k * w + ll] * scale;
+          halfSpectrum[to + 2 * ll] = dRe[from + ll] * scale;
+          halfSpectrum[to + 2 * ll + 1] = dIm[from + ll] * scale;
         }
       }
     }
@@ -133,15 +139,16 @@ public final class StockhamRealDft2 implements RealDft2 {
       int w = Math.min(chunk, h - l0);
       for (int k = 0; k < m; k++) {
         int from = 2 * (k * h + l0);
+        int to = in[k] * w;
         for (int ll = 0; ll < w; ll++) {
-          sRe[k * w + ll] = halfSpectrum[from + 2 * ll];
-          sIm[k * w + ll] = halfSpectrum[from + 2 * ll + 1];
+          sRe[to + ll] = halfSpectrum[from + 2 * ll];
+          sIm[to + ll] = halfSpectrum[from + 2 * ll + 1];
         }
       }
-      fft.forward(sIm, sRe, dIm, dRe, w);
+      fft.forwardOrdered(sIm, sRe, dIm, dRe, w);
       for (int a = 0; a < m; a++) {
-        System.arraycopy(dRe, a * w, gRe, a * h + l0, w);
-        System.arraycopy(dIm, a * w, gIm, a * h + l0, w);
+        System.arraycopy(dRe, out[a] * w, gRe, a * h + l0, w);
+        System.arraycopy(dIm, out[a] * w, gIm, a * h + l0, w);
       }
     }
     // Pass 2, along l (inverse): Z = X₁ + i·X₂ for rows j and j + c, Hermitian-extended over l.
@@ -151,16 +158,16 @@ public final class StockhamRealDft2 implements RealDft2 {
       for (int jj = 0; jj < w; jj++) {
         pack(j0 + jj, jj, w);
       }
-      fft.forward(sIm, sRe, dIm, dRe, w);
+      fft.forwardOrdered(sIm, sRe, dIm, dRe, w);
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * m;
         int a2 = a1 + c * m;
         for (int b = 0; b < m; b++) {
-          real[a1 + b] = dRe[b * w + jj] * scale;
+          real[a1 + b] = dRe[out[b] * w + jj] * scale;
         }
         if (j0 + jj + c < m) {
           for (int b = 0; b < m; b++) {
-            real[a2 + b] = dIm[b * w + jj] * scale;
+            real[a2 + b] = dIm[out[b] * w + jj] * scale;
           }
         }
       }
@@ -184,7 +191,7 @@ public final class StockhamRealDft2 implements RealDft2 {
       double q = gIm[a1 + lt];
       double u = paired ? gRe[a2 + lt] : 0;
       double v = paired ? gIm[a2 + lt] : 0;
-      int o = l * w + jj;
+      int o = in[l] * w + jj;
       if (l == 0 || 2 * l == m) {
         sRe[o] = p;
         sIm[o] = u;
