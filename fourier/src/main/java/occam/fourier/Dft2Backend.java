@@ -37,9 +37,17 @@ public enum Dft2Backend {
    */
   public abstract Dft2 create(int m, DftNormalization normalization);
 
-  /** @return the fastest backend available on this machine */
+  /**
+   * The fastest correct backend, by measurement ({@link occam.fourier.bench.TransformBench}, one
+   * thread, forward + inverse pair, CPU-time medians on the development machine): STOCKHAM took
+   * 0.31 ms at m = 97 against JTransforms' 4.4 ms, 3.1 against 12.4 ms at 257, 0.17 against 0.29 at
+   * 96 and 0.034 against 0.16 at 31; at the power-of-two 256 the two tie (1.3 against 1.2 ms) and at
+   * 30 STOCKHAM is marginally ahead. Both pass the same reference tests.
+   *
+   * @return {@link #STOCKHAM}
+   */
   public static Dft2Backend fastest() {
-    return JTRANSFORMS;
+    return STOCKHAM;
   }
 
   /**

@@ -34,7 +34,14 @@ public enum RealDft2Backend {
    */
   public abstract RealDft2 create(int m, DftNormalization normalization);
 
-  /** @return the fastest backend available on this machine */
+  /**
+   * The fastest correct backend, by measurement ({@link occam.fourier.bench.TransformBench}, one
+   * thread, forward + inverse pair, CPU-time medians on the development machine): STOCKHAM took
+   * 0.16 ms at m = 97 against 4.4 ms for JTransforms through {@link ComplexRealDft2}, 1.2 against
+   * 12 ms at 257, 0.095 against 0.29 at 96 and 0.71 against 1.29 at 256.
+   *
+   * @return {@link #STOCKHAM}
+   */
   public static RealDft2Backend fastest() {
     return STOCKHAM;
   }
