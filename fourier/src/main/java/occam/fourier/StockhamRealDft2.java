@@ -29,7 +29,12 @@ public final class StockhamRealDft2 implements RealDft2 {
   /** Physical chunk row of each logical row, into and out of the plan ({@link BatchFft#forwardOrdered}). */
   private final int[] in;
   private final int[] out;
-  /** The half-transformed matrix between the passes: G[a·h + l], m×h. */
+  /** mirror[l] = out[(m − l) mod m]: where the frequency −l of a chunk column sits. */
+  private final int[] mirror;
+  /**
+   * The half-transformed matrix between the passes: G[a·h + l], m×h, plus a row m that the
+   * inverse keeps zero (the missing partner of row c − 1 when m is odd) and the forward may scribble on.
+   */
   private final double[] gRe;
   private final double[] gIm;
   /** A chunk in, a chunk out: m × chunk. */
@@ -54,8 +59,12 @@ public final class StockhamRealDft2 implements RealDft2 {
     this.fft = BatchFft.plan(m, chunk);
     this.in = fft.inputPositions();
     this.out = fft.outputPositions();
-    this.gRe = new double[m * h];
-    this.gIm = new double[m * h];
+    this.mirror = new int[m];
+    for (int l = 0; l < m; l++) {
+      mirror[l] = out[(m - l) % m];
+    }
+    this.gRe = new double[(m + 1) * h];
+    this.gIm = new double[(m + 1) * h];
     this.sRe = new double[m * chunk];
     this.sIm = new double[m * chunk];
     this.dRe = new double[m * chunk];
@@ -82,31 +91,34 @@ public final class StockhamRealDft2 implements RealDft2 {
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * m;
         int a2 = a1 + c * m;
-        boolean paired = j0 + jj + c < m;
-        for (int b = 0; b < m; b++) {
-          sRe[in[b] * w + jj] = real[a1 + b];
-          sIm[in[b] * w + jj] = paired ? real[a2 + b] : 0;
+        if (j0 + jj + c < m) {
+          for (int b = 0; b < m; b++) {
+            sRe[in[b] * w + jj] = real[a1 + b];
+            sIm[in[b] * w + jj] = real[a2 + b];
+          }
+        } else {
+          for (int b = 0; b < m; b++) {
+            sRe[in[b] * w + jj] = real[a1 + b];
+            sIm[in[b] * w + jj] = 0;
+          }
         }
       }
       fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
-      // Separate the two row spectra for l < h into rows a1, a2 of G.
+      // Separate the two row spectra for l < h into rows a1, a2 of G (a2 = m is the spare row).
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * h;
-        int a2 = a1 + c * h;
-        boolean paired = j0 + jj + c < m;
+        int a2 = Math.min(j0 + jj + c, m) * h;
         for (int l = 0; l < h; l++) {
           int zl = out[l] * w + jj;
-          int zm = out[(m - l) % m] * w + jj;
+          int zm = mirror[l] * w + jj;
           double zr = dRe[zl];
           double zi = dIm[zl];
           double wr = dRe[zm];
           double wi = dIm[zm];
           gRe[a1 + l] = 0.5 * (zr + wr);
           gIm[a1 + l] = 0.5 * (zi - wi);
-          if (paired) {
-            gRe[a2 + l] = 0.5 * (zi + wi);
-            gIm[a2 + l] = 0.5 * (wr - zr);
-          }
+          gRe[a2 + l] = 0.5 * (zi + wi);
+          gIm[a2 + l] = 0.5 * (wr - zr);
         }
       }
     }
@@ -152,6 +164,8 @@ public final class StockhamRealDft2 implements RealDft2 {
       }
     }
     // Pass 2, along l (inverse): Z = X₁ + i·X₂ for rows j and j + c, Hermitian-extended over l.
+    java.util.Arrays.fill(gRe, m * h, (m + 1) * h, 0.0);
+    java.util.Arrays.fill(gIm, m * h, (m + 1) * h, 0.0);
     double scale = normalization.scale(m, TransformDirection.INVERSE);
     for (int j0 = 0; j0 < c; j0 += chunk) {
       int w = Math.min(chunk, c - j0);
@@ -175,33 +189,33 @@ public final class StockhamRealDft2 implements RealDft2 {
   }
 
   /**
-   * Writes column jj of the chunk: Z[l] = X₁[l] + i·X₂[l], X₁ = row j of G and X₂ = row j + c (zero
-   * if past m), each extended by X[m − l] = conj X[l]; on the self-mirrored columns only the real
-   * parts count. With g₁ = (p, q), g₂ = (u, v): Z = (p − v, q + u) for stored l, (p + v, u − q) for
-   * mirrored l, (p, u) for self-mirrored l.
+   * Writes column jj of the chunk: Z[l] = X₁[l] + i·X₂[l], X₁ = row j of G and X₂ = row j + c (the
+   * zero row m if past the end), each extended by X[m − l] = conj X[l]; on the self-mirrored columns
+   * only the real parts count. With g₁ = (p, q), g₂ = (u, v): Z = (p, u) for self-mirrored l,
+   * (p − v, q + u) for the other stored l, (p + v, u − q) for mirrored l.
    */
   private void pack(int j, int jj, int w) {
     int a1 = j * h;
-    int a2 = a1 + c * h;
-    boolean paired = j + c < m;
-    for (int l = 0; l < m; l++) {
-      boolean stored = l < h;
-      int lt = stored ? l : m - l;
-      double p = gRe[a1 + lt];
-      double q = gIm[a1 + lt];
-      double u = paired ? gRe[a2 + lt] : 0;
-      double v = paired ? gIm[a2 + lt] : 0;
-      int o = in[l] * w + jj;
-      if (l == 0 || 2 * l == m) {
-        sRe[o] = p;
-        sIm[o] = u;
-      } else if (stored) {
-        sRe[o] = p - v;
-        sIm[o] = q + u;
-      } else {
-        sRe[o] = p + v;
-        sIm[o] = u - q;
-      }
+    int a2 = Math.min(j + c, m) * h;
+    int o = in[0] * w + jj;
+    sRe[o] = gRe[a1];
+    sIm[o] = gRe[a2];
+    int storedEnd = m % 2 == 0 ? m / 2 : h;
+    for (int l = 1; l < storedEnd; l++) {
+      o = in[l] * w + jj;
+      sRe[o] = gRe[a1 + l] - gIm[a2 + l];
+      sIm[o] = gIm[a1 + l] + gRe[a2 + l];
+    }
+    if (m % 2 == 0) {
+      o = in[m / 2] * w + jj;
+      sRe[o] = gRe[a1 + m / 2];
+      sIm[o] = gRe[a2 + m / 2];
+    }
+    for (int l = h; l < m; l++) {
+      int lt = m - l;
+      o = in[l] * w + jj;
+      sRe[o] = gRe[a1 + lt] + gIm[a2 + lt];
+      sIm[o] = gRe[a2 + lt] - gIm[a1 + lt];
     }
   }
 }
