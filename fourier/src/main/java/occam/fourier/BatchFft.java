@@ -120,6 +120,19 @@ abstract class BatchFft {
   }
 
   /**
+   * Row stride for a chunk of w columns: w made odd. With a power-of-two stride the r inputs of a
+   * butterfly, n/r rows apart, fall 4 KiB apart or a multiple of it and fight over the same L1 cache
+   * sets (the complex 64×64 pair ran at half speed); an odd stride spreads them. The extra column, if
+   * any, is transformed along with the others and ignored.
+   *
+   * @param w chunk width ≥ 1
+   * @return w or w + 1, whichever is odd
+   */
+  static int stride(int w) {
+    return w | 1;
+  }
+
+  /**
    * The largest prime factor of n (1 for n = 1).
    *
    * @param n ≥ 1

@@ -19,7 +19,7 @@ public final class StockhamDft2 extends AbstractDft2 {
   /** The first pass's result, transposed: t[b·m + k]. */
   private final double[] tRe;
   private final double[] tIm;
-  /** A chunk in, a chunk out: m × chunk. */
+  /** A chunk in, a chunk out: m rows of stride {@link BatchFft#stride}(chunk). */
   private final double[] sRe;
   private final double[] sIm;
   private final double[] dRe;
@@ -35,15 +35,15 @@ public final class StockhamDft2 extends AbstractDft2 {
   public StockhamDft2(int m, DftNormalization normalization) {
     super(m, normalization);
     this.chunk = BatchFft.chunkWidth(m, m);
-    this.fft = BatchFft.plan(m, chunk);
+    this.fft = BatchFft.plan(m, BatchFft.stride(chunk));
     this.in = fft.inputPositions();
     this.out = fft.outputPositions();
     this.tRe = new double[m * m];
     this.tIm = new double[m * m];
-    this.sRe = new double[m * chunk];
-    this.sIm = new double[m * chunk];
-    this.dRe = new double[m * chunk];
-    this.dIm = new double[m * chunk];
+    this.sRe = new double[m * BatchFft.stride(chunk)];
+    this.sIm = new double[m * BatchFft.stride(chunk)];
+    this.dRe = new double[m * BatchFft.stride(chunk)];
+    this.dIm = new double[m * BatchFft.stride(chunk)];
   }
 
   @Override
@@ -53,20 +53,21 @@ public final class StockhamDft2 extends AbstractDft2 {
     // Pass 1, along a: columns b of the input, results stored as rows of t.
     for (int j0 = 0; j0 < m; j0 += chunk) {
       int w = Math.min(chunk, m - j0);
+      int stride = BatchFft.stride(w);
       for (int row = 0; row < m; row++) {
         int from = 2 * (row * m + j0);
-        int to = in[row] * w;
+        int to = in[row] * stride;
         for (int j = 0; j < w; j++) {
           sRe[to + j] = a[from + 2 * j];
           sIm[to + j] = a[from + 2 * j + 1];
         }
       }
-      pass(inverse, w);
+      pass(inverse, stride);
       for (int j = 0; j < w; j++) {
         int to = (j0 + j) * m;
         for (int k = 0; k < m; k++) {
-          tRe[to + k] = dRe[out[k] * w + j];
-          tIm[to + k] = dIm[out[k] * w + j];
+          tRe[to + k] = dRe[out[k] * stride + j];
+          tIm[to + k] = dIm[out[k] * stride + j];
         }
       }
     }
@@ -74,22 +75,23 @@ public final class StockhamDft2 extends AbstractDft2 {
     double scale = normalization.scale(m, direction);
     for (int k0 = 0; k0 < m; k0 += chunk) {
       int w = Math.min(chunk, m - k0);
+      int stride = BatchFft.stride(w);
       for (int row = 0; row < m; row++) {
-        System.arraycopy(tRe, row * m + k0, sRe, in[row] * w, w);
-        System.arraycopy(tIm, row * m + k0, sIm, in[row] * w, w);
+        System.arraycopy(tRe, row * m + k0, sRe, in[row] * stride, w);
+        System.arraycopy(tIm, row * m + k0, sIm, in[row] * stride, w);
       }
-      pass(inverse, w);
+      pass(inverse, stride);
       for (int j = 0; j < w; j++) {
         int to = 2 * (k0 + j) * m;
         for (int l = 0; l < m; l++) {
-          a[to + 2 * l] = dRe[out[l] * w + j] * scale;
-          a[to + 2 * l + 1] = dIm[out[l] * w + j] * scale;
+          a[to + 2 * l] = dRe[out[l] * stride + j] * scale;
+          a[to + 2 * l + 1] = dIm[out[l] * stride + j] * scale;
         }
       }
     }
   }
 
-  /** One batched pass s → d over w columns; swapped planes turn it into the inverse. */
+  /** One batched pass s → d over a chunk of row stride w; swapped planes turn it into the inverse. */
   private void pass(boolean inverse, int w) {
     if (inverse) {
       fft.forwardOrdered(sIm, sRe, dIm, dRe, w);

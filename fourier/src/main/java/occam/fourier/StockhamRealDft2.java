@@ -37,7 +37,7 @@ public final class StockhamRealDft2 implements RealDft2 {
    */
   private final double[] gRe;
   private final double[] gIm;
-  /** A chunk in, a chunk out: m × chunk. */
+  /** A chunk in, a chunk out: m rows of stride {@link BatchFft#stride}(chunk). */
   private final double[] sRe;
   private final double[] sIm;
   private final double[] dRe;
@@ -56,7 +56,7 @@ public final class StockhamRealDft2 implements RealDft2 {
     this.h = m / 2 + 1;
     this.c = (m + 1) / 2;
     this.chunk = BatchFft.chunkWidth(m, h);
-    this.fft = BatchFft.plan(m, chunk);
+    this.fft = BatchFft.plan(m, BatchFft.stride(chunk));
     this.in = fft.inputPositions();
     this.out = fft.outputPositions();
     this.mirror = new int[m];
@@ -65,10 +65,10 @@ public final class StockhamRealDft2 implements RealDft2 {
     }
     this.gRe = new double[(m + 1) * h];
     this.gIm = new double[(m + 1) * h];
-    this.sRe = new double[m * chunk];
-    this.sIm = new double[m * chunk];
-    this.dRe = new double[m * chunk];
-    this.dIm = new double[m * chunk];
+    this.sRe = new double[m * BatchFft.stride(chunk)];
+    this.sIm = new double[m * BatchFft.stride(chunk)];
+    this.dRe = new double[m * BatchFft.stride(chunk)];
+    this.dIm = new double[m * BatchFft.stride(chunk)];
   }
 
   @Override
@@ -88,29 +88,30 @@ public final class StockhamRealDft2 implements RealDft2 {
     // Pass 1, along b: packed columns z_j = X[j, ·] + i·X[j + c, ·], j < c.
     for (int j0 = 0; j0 < c; j0 += chunk) {
       int w = Math.min(chunk, c - j0);
+      int stride = BatchFft.stride(w);
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * m;
         int a2 = a1 + c * m;
         if (j0 + jj + c < m) {
           for (int b = 0; b < m; b++) {
-            sRe[in[b] * w + jj] = real[a1 + b];
-            sIm[in[b] * w + jj] = real[a2 + b];
+            sRe[in[b] * stride + jj] = real[a1 + b];
+            sIm[in[b] * stride + jj] = real[a2 + b];
           }
         } else {
           for (int b = 0; b < m; b++) {
-            sRe[in[b] * w + jj] = real[a1 + b];
-            sIm[in[b] * w + jj] = 0;
+            sRe[in[b] * stride + jj] = real[a1 + b];
+            sIm[in[b] * stride + jj] = 0;
           }
         }
       }
-      fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
+      fft.forwardOrdered(sRe, sIm, dRe, dIm, stride);
       // Separate the two row spectra for l < h into rows a1, a2 of G (a2 = m is the spare row).
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * h;
         int a2 = Math.min(j0 + jj + c, m) * h;
         for (int l = 0; l < h; l++) {
-          int zl = out[l] * w + jj;
-          int zm = mirror[l] * w + jj;
+          int zl = out[l] * stride + jj;
+          int zm = mirror[l] * stride + jj;
           double zr = dRe[zl];
           double zi = dIm[zl];
           double wr = dRe[zm];
@@ -126,14 +127,15 @@ public final class StockhamRealDft2 implements RealDft2 {
     double scale = normalization.scale(m, TransformDirection.FORWARD);
     for (int l0 = 0; l0 < h; l0 += chunk) {
       int w = Math.min(chunk, h - l0);
+      int stride = BatchFft.stride(w);
       for (int a = 0; a < m; a++) {
-        System.arraycopy(gRe, a * h + l0, sRe, in[a] * w, w);
-        System.arraycopy(gIm, a * h + l0, sIm, in[a] * w, w);
+        System.arraycopy(gRe, a * h + l0, sRe, in[a] * stride, w);
+        System.arraycopy(gIm, a * h + l0, sIm, in[a] * stride, w);
       }
-      fft.forwardOrdered(sRe, sIm, dRe, dIm, w);
+      fft.forwardOrdered(sRe, sIm, dRe, dIm, stride);
       for (int k = 0; k < m; k++) {
         int to = 2 * (k * h + l0);
-        int from = out[k] * w;
+        int from = out[k] * stride;
         for (int ll = 0; ll < w; ll++) {
           halfSpectrum[to + 2 * ll] = dRe[from + ll] * scale;
           halfSpectrum[to + 2 * ll + 1] = dIm[from + ll] * scale;
@@ -149,18 +151,19 @@ public final class StockhamRealDft2 implements RealDft2 {
     // Pass 1, along k (inverse by swapped planes): columns l < h, results into G.
     for (int l0 = 0; l0 < h; l0 += chunk) {
       int w = Math.min(chunk, h - l0);
+      int stride = BatchFft.stride(w);
       for (int k = 0; k < m; k++) {
         int from = 2 * (k * h + l0);
-        int to = in[k] * w;
+        int to = in[k] * stride;
         for (int ll = 0; ll < w; ll++) {
           sRe[to + ll] = halfSpectrum[from + 2 * ll];
           sIm[to + ll] = halfSpectrum[from + 2 * ll + 1];
         }
       }
-      fft.forwardOrdered(sIm, sRe, dIm, dRe, w);
+      fft.forwardOrdered(sIm, sRe, dIm, dRe, stride);
       for (int a = 0; a < m; a++) {
-        System.arraycopy(dRe, out[a] * w, gRe, a * h + l0, w);
-        System.arraycopy(dIm, out[a] * w, gIm, a * h + l0, w);
+        System.arraycopy(dRe, out[a] * stride, gRe, a * h + l0, w);
+        System.arraycopy(dIm, out[a] * stride, gIm, a * h + l0, w);
       }
     }
     // Pass 2, along l (inverse): Z = X₁ + i·X₂ for rows j and j + c, Hermitian-extended over l.
@@ -169,19 +172,20 @@ public final class StockhamRealDft2 implements RealDft2 {
     double scale = normalization.scale(m, TransformDirection.INVERSE);
     for (int j0 = 0; j0 < c; j0 += chunk) {
       int w = Math.min(chunk, c - j0);
+      int stride = BatchFft.stride(w);
       for (int jj = 0; jj < w; jj++) {
-        pack(j0 + jj, jj, w);
+        pack(j0 + jj, jj, stride);
       }
-      fft.forwardOrdered(sIm, sRe, dIm, dRe, w);
+      fft.forwardOrdered(sIm, sRe, dIm, dRe, stride);
       for (int jj = 0; jj < w; jj++) {
         int a1 = (j0 + jj) * m;
         int a2 = a1 + c * m;
         for (int b = 0; b < m; b++) {
-          real[a1 + b] = dRe[out[b] * w + jj] * scale;
+          real[a1 + b] = dRe[out[b] * stride + jj] * scale;
         }
         if (j0 + jj + c < m) {
           for (int b = 0; b < m; b++) {
-            real[a2 + b] = dIm[out[b] * w + jj] * scale;
+            real[a2 + b] = dIm[out[b] * stride + jj] * scale;
           }
         }
       }
@@ -194,26 +198,26 @@ public final class StockhamRealDft2 implements RealDft2 {
    * only the real parts count. With g₁ = (p, q), g₂ = (u, v): Z = (p, u) for self-mirrored l,
    * (p − v, q + u) for the other stored l, (p + v, u − q) for mirrored l.
    */
-  private void pack(int j, int jj, int w) {
+  private void pack(int j, int jj, int stride) {
     int a1 = j * h;
     int a2 = Math.min(j + c, m) * h;
-    int o = in[0] * w + jj;
+    int o = in[0] * stride + jj;
     sRe[o] = gRe[a1];
     sIm[o] = gRe[a2];
     int storedEnd = m % 2 == 0 ? m / 2 : h;
     for (int l = 1; l < storedEnd; l++) {
-      o = in[l] * w + jj;
+      o = in[l] * stride + jj;
       sRe[o] = gRe[a1 + l] - gIm[a2 + l];
       sIm[o] = gIm[a1 + l] + gRe[a2 + l];
     }
     if (m % 2 == 0) {
-      o = in[m / 2] * w + jj;
+      o = in[m / 2] * stride + jj;
       sRe[o] = gRe[a1 + m / 2];
       sIm[o] = gRe[a2 + m / 2];
     }
     for (int l = h; l < m; l++) {
       int lt = m - l;
-      o = in[l] * w + jj;
+      o = in[l] * stride + jj;
       sRe[o] = gRe[a1 + lt] + gIm[a2 + lt];
       sIm[o] = gRe[a2 + lt] - gIm[a1 + lt];
     }
