@@ -3,8 +3,8 @@ package occam.fourier;
 /**
  * Mixed-radix Stockham autosort FFT over a batch of columns (layout in {@link BatchFft}).
  *
- * <p>Decimation in frequency with radices 4, 2, 3, 5 (hand-written butterflies) and any other
- * factor r by an O(r²) butterfly. A stage with radix r at current length ℓ and stride s (ℓ·s = n,
+ * <p>Decimation in frequency with radices 8, 4, 2, 3, 5, 7 (hand-written butterflies) and any other
+ * factor r (11, 13) by an O(r²) butterfly. A stage with radix r at current length ℓ and stride s (ℓ·s = n,
  * μ = ℓ/r) maps, for p &lt; μ, q &lt; s, u &lt; r,
  *
  * <pre>  y[q + s(rp + u)] = ω_ℓ^{pu} · Σ_{t&lt;r} x[q + s(p + tμ)] · ω_r^{tu},   ω_N = e^{−2πi/N}</pre>
