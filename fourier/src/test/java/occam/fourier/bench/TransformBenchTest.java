@@ -35,6 +35,13 @@ class TransformBenchTest {
   void fastestBackendsAreTheMeasuredOnes() {
     assertEquals(Dft2Backend.STOCKHAM, Dft2Backend.fastest());
     assertEquals(RealDft2Backend.STOCKHAM, RealDft2Backend.fastest());
+    for (int m : new int[] {1, 2, 30, 31, 64, 96, 97, 113, 257}) {
+      assertEquals(Dft2Backend.STOCKHAM, Dft2Backend.fastest(m), "m = " + m);
+    }
+    for (int m : new int[] {128, 256, 512}) {
+      assertEquals(Dft2Backend.JTRANSFORMS, Dft2Backend.fastest(m), "m = " + m);
+    }
+    assertThrows(IllegalArgumentException.class, () -> Dft2Backend.fastest(0));
   }
 
   @Test
