@@ -6,18 +6,31 @@ package occam.fourier;
  *
  * <p>Layout: split planes, row-major, the batch index innermost, so element t of column j sits at
  * {@code re[t·w + j]}, {@code im[t·w + j]}. Every butterfly then runs over whole contiguous rows
- * with one scalar twiddle, a loop the JIT vectorizes; the 2D transforms reach the other axis by a
- * transpose. Only the forward kernel e^{−2πitk/n} exists: the unnormalized inverse is the forward
+ * with loop-invariant twiddles, and the 2D transforms reach the other axis by transposing as they
+ * gather and scatter. Only the forward kernel e^{−2πitk/n} exists: the unnormalized inverse is the forward
  * transform with the re and im planes swapped (IDFT(x) = swap(DFT(swap(x))), swap(a + ib) = b + ia),
  * which costs nothing with split planes.
  *
  * <p>{@link #plan} picks the algorithm: mixed-radix Stockham when n's prime factors are small,
  * Rader's prime-length algorithm when n is prime, Bluestein's chirp-z otherwise. A plan owns its
  * scratch memory, so one instance serves one thread.
+ *
+ * <p>A plan may want its rows in another order than 0..n−1 ({@link #forwardOrdered}): Rader's
+ * works on the rows permuted by powers of a primitive root, and callers that gather and scatter
+ * anyway (the 2D transforms) save it two permuting copies by indexing through {@link
+ * #inputPositions} and {@link #outputPositions}.
  */
 abstract class BatchFft {
-  /** Largest prime factor the mixed-radix Stockham plan takes (odd radices beyond 5 cost O(r) per point). */
+  /** Largest prime factor the mixed-radix Stockham plan takes (odd radices beyond 7 cost O(r) per point). */
   static final int MAX_STOCKHAM_FACTOR = 13;
+  /**
+   * Complex points per batch that the 2D transforms hand to a plan at once: n × w ≤ 6144 keeps a
+   * plane pair at 96 KiB, so the source, destination and the plan's own scratch (up to four more
+   * pairs for Rader) stay in a 1 MiB L2 cache. Wider matrices are transformed in column chunks.
+   * Measured on the development machine (2 cores, loaded): 4096 and 8192 were no better at m = 97,
+   * 256, 257; no chunking doubled the time of the complex 256×256 pair.
+   */
+  static final int CHUNK_POINTS = 6144;
 
   /** Transform length n. */
   final int n;
@@ -58,6 +71,66 @@ abstract class BatchFft {
    * @param w batch width, 1 ≤ w ≤ maxWidth
    */
   abstract void forward(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w);
+
+  /**
+   * {@link #forward} with rows in the plan's own order: logical input row t is read from physical
+   * row {@code inputPositions()[t]} of src, and logical output row k is written to physical row
+   * {@code outputPositions()[k]} of dst. The same as forward for plans that keep the natural order.
+   *
+   * @param srcRe real plane of the input, rows in input order
+   * @param srcIm imaginary plane of the input
+   * @param dstRe real plane of the output, rows in output order
+   * @param dstIm imaginary plane of the output
+   * @param w batch width, 1 ≤ w ≤ maxWidth
+   */
+  void forwardOrdered(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w) {
+    forward(srcRe, srcIm, dstRe, dstIm, w);
+  }
+
+  /** @return physical row of each logical input row for {@link #forwardOrdered} (a fresh array) */
+  int[] inputPositions() {
+    return identity(n);
+  }
+
+  /** @return physical row of each logical output row for {@link #forwardOrdered} (a fresh array) */
+  int[] outputPositions() {
+    return identity(n);
+  }
+
+  private static int[] identity(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    return p;
+  }
+
+  /**
+   * How many columns of a width-w batch of length-n columns to transform at once: the widest chunk
+   * with n·chunk ≤ {@link #CHUNK_POINTS}, evened out so the chunks have nearly equal widths.
+   *
+   * @param n column length ≥ 1
+   * @param width total batch width ≥ 1
+   * @return chunk width in [1, width]
+   */
+  static int chunkWidth(int n, int width) {
+    int widest = Math.max(1, Math.min(width, CHUNK_POINTS / n));
+    int chunks = (width + widest - 1) / widest;
+    return (width + chunks - 1) / chunks;
+  }
+
+  /**
+   * Row stride for a chunk of w columns: w made odd. With a power-of-two stride the r inputs of a
+   * butterfly, n/r rows apart, fall 4 KiB apart or a multiple of it and fight over the same L1 cache
+   * sets (the complex 64×64 pair ran at half speed); an odd stride spreads them. The extra column, if
+   * any, is transformed along with the others and ignored.
+   *
+   * @param w chunk width ≥ 1
+   * @return w or w + 1, whichever is odd
+   */
+  static int stride(int w) {
+    return w | 1;
+  }
 
   /**
    * The largest prime factor of n (1 for n = 1).

@@ -16,6 +16,9 @@ import java.util.Arrays;
  */
 final class BluesteinFft extends BatchFft {
   private final CyclicConvolution convolution;
+  /** The chirped input, zero-padded to the convolution length. */
+  private final double[] aRe;
+  private final double[] aIm;
   private final double[] chirpRe;
   private final double[] chirpIm;
 
@@ -41,6 +44,8 @@ final class BluesteinFft extends BatchFft {
       }
     }
     this.convolution = new CyclicConvolution(new StockhamFft(size, maxWidth), bRe, bIm);
+    this.aRe = new double[size * maxWidth];
+    this.aIm = new double[size * maxWidth];
   }
 
   /**
@@ -65,15 +70,14 @@ final class BluesteinFft extends BatchFft {
 
   @Override
   void forward(double[] srcRe, double[] srcIm, double[] dstRe, double[] dstIm, int w) {
-    double[] aRe = convolution.inRe;
-    double[] aIm = convolution.inIm;
     System.arraycopy(srcRe, 0, aRe, 0, n * w);
     System.arraycopy(srcIm, 0, aIm, 0, n * w);
     Arrays.fill(aRe, n * w, convolution.length * w, 0.0);
     Arrays.fill(aIm, n * w, convolution.length * w, 0.0);
     scaleRows(aRe, aIm, chirpRe, chirpIm, n, w);
-    convolution.spectrum(w);
-    convolution.convolve(w);
+    convolution.spectrum(aRe, aIm, w);
+    convolution.applyKernel(w);
+    convolution.convolve(aRe, aIm, w);
     System.arraycopy(aRe, 0, dstRe, 0, n * w);
     System.arraycopy(aIm, 0, dstIm, 0, n * w);
     scaleRows(dstRe, dstIm, chirpRe, chirpIm, n, w);

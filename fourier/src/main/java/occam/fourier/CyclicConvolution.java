@@ -3,16 +3,13 @@ package occam.fourier;
 /**
  * Cyclic convolution of every column of a batch with one fixed kernel b, by the convolution
  * theorem: a ⊛ b = IDFT(DFT(a)·DFT(b)). The shared core of {@link RaderFft} and {@link
- * BluesteinFft}. Callers fill the input plane pair, call {@link #spectrum} (after which the
- * spectrum plane pair holds DFT(a)) and {@link #convolve}, and read a ⊛ b back from the input pair.
+ * BluesteinFft}: {@link #spectrum} takes DFT(a) into the spectrum planes, where the caller may read
+ * or adjust it, and {@link #convolve} finishes a ⊛ b into a destination.
  */
 final class CyclicConvolution {
   /** Convolution length. */
   final int length;
-  /** Input, and after {@link #convolve} the result: length × width, layout of {@link BatchFft}. */
-  final double[] inRe;
-  final double[] inIm;
-  /** DFT of the input after {@link #spectrum}. */
+  /** DFT of the input after {@link #spectrum}: length × width, layout of {@link BatchFft}. */
   final double[] spectrumRe;
   final double[] spectrumIm;
   private final BatchFft fft;
@@ -20,7 +17,7 @@ final class CyclicConvolution {
   private final double[] kernelIm;
 
   /**
-   * @param fft a plan of the convolution length
+   * @param fft a plan of the convolution length, natural row order
    * @param bRe real parts of the kernel b, fft.n long
    * @param bIm imaginary parts of b
    */
@@ -37,29 +34,35 @@ final class CyclicConvolution {
     }
     this.kernelRe = re;
     this.kernelIm = im;
-    this.inRe = new double[length * fft.maxWidth];
-    this.inIm = new double[length * fft.maxWidth];
     this.spectrumRe = new double[length * fft.maxWidth];
     this.spectrumIm = new double[length * fft.maxWidth];
   }
 
   /**
-   * DFT of the input columns into the spectrum planes.
+   * DFT of the first {@code length} rows of a into the spectrum planes.
    *
+   * @param aRe real plane of a
+   * @param aIm imaginary plane of a
    * @param w batch width
    */
-  void spectrum(int w) {
-    fft.forward(inRe, inIm, spectrumRe, spectrumIm, w);
+  void spectrum(double[] aRe, double[] aIm, int w) {
+    fft.forward(aRe, aIm, spectrumRe, spectrumIm, w);
+  }
+
+  /** Multiplies the spectrum by DFT(b)/length (after which adding v to row 0 adds v to every output). */
+  void applyKernel(int w) {
+    BatchFft.scaleRows(spectrumRe, spectrumIm, kernelRe, kernelIm, length, w);
   }
 
   /**
-   * Multiplies the spectrum by DFT(b)/length and transforms back into the input planes, which then
-   * hold a ⊛ b. Swapped planes make the forward kernel the unnormalized inverse.
+   * Transforms the (kernel-multiplied) spectrum back into the first {@code length} rows of dst.
+   * Swapped planes make the forward kernel the unnormalized inverse.
    *
+   * @param dstRe real plane of the result
+   * @param dstIm imaginary plane of the result
    * @param w batch width
    */
-  void convolve(int w) {
-    BatchFft.scaleRows(spectrumRe, spectrumIm, kernelRe, kernelIm, length, w);
-    fft.forward(spectrumIm, spectrumRe, inIm, inRe, w);
+  void convolve(double[] dstRe, double[] dstIm, int w) {
+    fft.forward(spectrumIm, spectrumRe, dstIm, dstRe, w);
   }
 }

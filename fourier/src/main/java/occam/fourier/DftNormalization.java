@@ -18,11 +18,14 @@ public enum DftNormalization {
   /**
    * The factor applied after an unnormalized sum in the given direction.
    *
-   * @param m side of the square transform
+   * @param m side of the square transform, ≥ 1
    * @param direction forward or inverse
    * @return 1, 1/m or 1/m²
+   * @throws IllegalArgumentException if m &lt; 1 or direction is null
    */
   public double scale(int m, TransformDirection direction) {
+    Args.side(m);
+    Args.direction(direction);
     if (this == UNITARY) {
       return 1.0 / m;
     }

@@ -34,7 +34,15 @@ public enum RealDft2Backend {
    */
   public abstract RealDft2 create(int m, DftNormalization normalization);
 
-  /** @return the fastest backend available on this machine */
+  /**
+   * The fastest correct backend, by measurement ({@link occam.fourier.bench.TransformBench}: one
+   * thread, forward + inverse pair, medians of three runs on the 2-core development machine, loaded):
+   * STOCKHAM at every size measured. It took 0.15 ms at m = 97 against 5.6 ms for JTransforms
+   * through {@link ComplexRealDft2}, 1.2 against 14 ms at 257, 0.089 against 0.30 at 96, 0.69
+   * against 1.4 at 256 and 0.021 against 0.17 at 31.
+   *
+   * @return {@link #STOCKHAM}
+   */
   public static RealDft2Backend fastest() {
     return STOCKHAM;
   }

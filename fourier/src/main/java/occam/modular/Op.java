@@ -91,22 +91,30 @@ public enum Op {
    * Column of the ideal support in row k: σ(k) = k for add/mul, −k mod m for sub/div.
    *
    * @param k frequency in [0, m)
-   * @param m group order
+   * @param m group order ≥ 1
    * @return σ(k) in [0, m)
+   * @throws IllegalArgumentException if m &lt; 1 or k is outside [0, m)
    */
   public int sigma(int k, int m) {
+    if (m < 1 || k < 0 || k >= m) {
+      throw new IllegalArgumentException("frequency k = " + k + " is outside [0, m) for m = " + m + " (m must be >= 1)");
+    }
     return antiDiagonal ? Math.floorMod(-k, m) : k;
   }
 
   /**
    * Group index of the result from the operands' indices: a + b for add/mul, a − b for sub/div, mod m.
    *
-   * @param a index of u
-   * @param b index of v
-   * @param m group order
-   * @return index of the result
+   * @param a index of u (any integer, taken mod m)
+   * @param b index of v (likewise)
+   * @param m group order ≥ 1
+   * @return index of the result, in [0, m)
+   * @throws IllegalArgumentException if m &lt; 1
    */
   public int combine(int a, int b, int m) {
-    return Math.floorMod(antiDiagonal ? a - b : a + b, m);
+    if (m < 1) {
+      throw new IllegalArgumentException("group order m = " + m + " is not allowed: m must be >= 1");
+    }
+    return (int) Math.floorMod(antiDiagonal ? (long) a - b : (long) a + b, (long) m);
   }
 }

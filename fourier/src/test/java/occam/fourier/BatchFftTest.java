@@ -85,13 +85,14 @@ class BatchFftTest {
 
   @Test
   void factorsIntoLargeRadices() {
-    assertArrayEquals(new int[] {8, 4, 3}, StockhamFft.factor(96));
-    assertArrayEquals(new int[] {8, 8, 4}, StockhamFft.factor(256));
-    assertArrayEquals(new int[] {4, 4, 7}, StockhamFft.factor(112));
-    assertArrayEquals(new int[] {2, 3, 5}, StockhamFft.factor(30));
-    assertArrayEquals(new int[] {8, 4, 4}, StockhamFft.factor(128));
+    assertArrayEquals(new int[] {3, 4, 8}, StockhamFft.factor(96));
+    assertArrayEquals(new int[] {4, 8, 8}, StockhamFft.factor(256));
+    assertArrayEquals(new int[] {7, 4, 4}, StockhamFft.factor(112));
+    assertArrayEquals(new int[] {5, 3, 2}, StockhamFft.factor(30));
+    assertArrayEquals(new int[] {4, 4, 8}, StockhamFft.factor(128));
+    assertArrayEquals(new int[] {8, 8}, StockhamFft.factor(64));
     assertArrayEquals(new int[] {}, StockhamFft.factor(1));
-    assertArrayEquals(new int[] {11, 13}, StockhamFft.factor(143));
+    assertArrayEquals(new int[] {13, 11}, StockhamFft.factor(143));
     assertEquals(23, BatchFft.largestPrimeFactor(46));
     assertEquals(1, BatchFft.largestPrimeFactor(1));
     assertEquals(2048, BluesteinFft.smoothAtLeast(2035));

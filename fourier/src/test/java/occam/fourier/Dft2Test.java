@@ -213,6 +213,8 @@ class Dft2Test {
     // The two scales of a direction pair multiply to 1/m² in both conventions.
     for (DftNormalization n : DftNormalization.values()) {
       assertEquals(1.0 / 36, n.scale(m, TransformDirection.FORWARD) * n.scale(m, TransformDirection.INVERSE), 1e-17);
+      assertThrows(IllegalArgumentException.class, () -> n.scale(0, TransformDirection.FORWARD));
+      assertThrows(IllegalArgumentException.class, () -> n.scale(m, null));
     }
   }
 

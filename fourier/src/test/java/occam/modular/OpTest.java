@@ -112,5 +112,16 @@ class OpTest {
     assertEquals(0, Op.SUB.sigma(0, 97));
     assertEquals(1, Op.ADD.combine(50, 48, 97));
     assertEquals(95, Op.SUB.combine(1, 3, 97));
+    assertEquals(0, Op.ADD.combine(Integer.MAX_VALUE, 1, 2));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Op.class)
+  void supportAndCombineRejectInvalidArguments(Op op) {
+    assertThrows(IllegalArgumentException.class, () -> op.sigma(-1, 7));
+    assertThrows(IllegalArgumentException.class, () -> op.sigma(7, 7));
+    assertThrows(IllegalArgumentException.class, () -> op.sigma(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> op.combine(1, 2, 0));
+    assertThrows(IllegalArgumentException.class, () -> op.combine(1, 2, -5));
   }
 }
