@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.fourier.RealDft2Backend;
+import occam.fourier.bench.TransformBench;
+import occam.sfm.bench.IterationTiming;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.sfm.CpuEngine;
@@ -69,10 +71,29 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Mixin OpenClOptions ocl;
 
+    @Option(names = "--part", description = "backends (transform backends, one cell, one thread), engines (batches),"
+        + " or all (default: ${DEFAULT-VALUE}).", defaultValue = "all")
+    String part;
+
+    @Option(names = "--backend-p", split = ",", description = "Primes for the backend table (default: ${DEFAULT-VALUE}).",
+        defaultValue = "31,97,257")
+    List<Integer> backendPs;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      String parts = part == null ? "" : part.trim().toLowerCase(Locale.ROOT);
+      if (!List.of("all", "backends", "engines").contains(parts)) {
+        throw new IllegalArgumentException("unknown part '" + part + "': expected all, backends or engines");
+      }
+      if (!parts.equals("engines")) {
+        backends(out, Op.parse(op));
+        if (parts.equals("backends")) {
+          return 0;
+        }
+        out.println();
+      }
       String which = engine == null ? "" : engine.trim().toLowerCase(Locale.ROOT);
       if (!List.of("cpu", "opencl", "both").contains(which)) {
         throw new IllegalArgumentException("unknown engine '" + engine + "': expected cpu, opencl or both");
@@ -134,6 +155,36 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+
+    /**
+     * The transform-backend table: for each p and real-input backend, the bare forward + inverse
+     * pair ({@link TransformBench}) and one SFM iteration ({@link IterationTiming}), both in thread
+     * CPU time on one thread, and their ratio: the transforms are the floor of the iteration.
+     */
+    private void backends(PrintWriter out, Op operation) {
+      out.println("occam bench sfm: transform backends, one cell on one thread, median thread CPU time; op "
+          + operation.cliName());
+      out.println();
+      out.println("|   p |   m | backend     | real pair ms | SFM iteration ms | iterations/s | iteration/pair |");
+      out.println("|----:|----:|-------------|-------------:|-----------------:|-------------:|---------------:|");
+      out.flush();
+      for (int p : backendPs) {
+        ModularTask task = ModularTask.of(p, operation);
+        int m = task.groupOrder();
+        List<TransformBench.Result> pairs = TransformBench.run(new int[] {m}, TransformBench.Settings.DEFAULT);
+        for (RealDft2Backend b : new RealDft2Backend[] {RealDft2Backend.STOCKHAM, RealDft2Backend.JTRANSFORMS}) {
+          double pair = pairs.stream().filter(r -> r.kind() == TransformBench.Kind.REAL
+              && r.backend().equalsIgnoreCase(b.name())).mapToDouble(TransformBench.Result::medianCpuMillis)
+              .findFirst().orElse(Double.NaN);
+          int k = (int) Math.max(20, Math.min(2000, 2e5 / ((double) m * m)));
+          double it = 1e3 * IterationTiming.secondsPerIteration(b, task, k, 5);
+          out.printf(Locale.ROOT, "| %3d | %3d | %-11s | %12s | %16s | %12s | %14s |%n", p, m,
+              b.name().toLowerCase(Locale.ROOT), fixed(pair, 4), fixed(it, 4), fixed(1e3 / it, 0), fixed(it / pair, 2));
+          out.flush();
+        }
+      }
+      out.println("(NumPy baseline of the same iteration: python3 bench/numpy_sfm.py --p 97)");
     }
 
     /**
