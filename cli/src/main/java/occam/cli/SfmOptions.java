@@ -24,7 +24,7 @@ public final class SfmOptions {
   @Option(names = "--wd", description = "l2 decay gamma >= 0 (default: ${DEFAULT-VALUE}).", defaultValue = "0")
   double wd;
 
-  @Option(names = "--iters", description = "Iteration budget (default: ${DEFAULT-VALUE}).", defaultValue = "2000")
+  @Option(names = "--iters", description = "Iteration budget (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
   int iters;
 
   @Option(names = "--label-noise", description = "Std of Gaussian noise added once to training targets (default: ${DEFAULT-VALUE}).",
