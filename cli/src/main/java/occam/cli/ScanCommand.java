@@ -77,8 +77,7 @@ public final class ScanCommand implements Callable<Integer> {
     Grid fracGrid = Grid.parse("--fracs", fracs, false);
     List<Scan> scans = new ArrayList<>();
     for (Gate g : gates) {
-      sfm.gate = g.cliName();
-      scans.add(new Scan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed), betaGrid, fracGrid, seeds));
+      scans.add(new Scan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed, g), betaGrid, fracGrid, seeds));
     }
     ModularTask task = scans.get(0).base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());

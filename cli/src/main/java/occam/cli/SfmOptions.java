@@ -59,9 +59,22 @@ public final class SfmOptions {
    * @throws IllegalArgumentException for any value out of range
    */
   SfmConfig config(double frac, double beta, long seed) {
+    return config(frac, beta, seed, Gate.parse(gate == null ? "hard" : gate));
+  }
+
+  /**
+   * Builds a validated config with an explicit gate (scans over both gates).
+   *
+   * @param frac alpha
+   * @param beta beta
+   * @param seed seed
+   * @param g the gate
+   * @return the config
+   * @throws IllegalArgumentException for any value out of range
+   */
+  SfmConfig config(double frac, double beta, long seed, Gate g) {
     ModularTask task = ModularTask.of(p, Op.parse(op));
-    return new SfmConfig(task, frac, beta, Gate.parse(gate == null ? "hard" : gate), eta, wd, iters, seed, labelNoise, initScale,
-        accThreshold, tol, window);
+    return new SfmConfig(task, frac, beta, g, eta, wd, iters, seed, labelNoise, initScale, accThreshold, tol, window);
   }
 
   occam.fourier.RealDft2Backend backend() {
