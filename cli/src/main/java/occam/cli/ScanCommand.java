@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Scan beta (log grid) x frac (linear grid) x seeds with the SFM and write the phase-transition table",
         "(CSV, Markdown), a phase diagram per gate (PNG, SVG) and summary.json with the t_gen scaling fit and the theory beside it.",
-        "With no options: p=31 add, both gates, beta 1e-5..10, frac 0.1..0.9, 2 seeds, 5000 iterations (about a minute on 2 cores)."})
+        "With no options: p=31 add, both gates, beta 1e-5..10, frac 0.1..0.9, 3 seeds, 5000 iterations (about a minute on 2 cores)."})
 public final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,7 +49,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fracs", description = "frac grid LO:HI:K, linear (default: ${DEFAULT-VALUE}).", defaultValue = "0.1:0.9:9")
   String fracs;
 
-  @Option(names = "--seeds", description = "Seeds per cell (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+  @Option(names = "--seeds", description = "Seeds per cell; odd counts avoid tied majorities (default: ${DEFAULT-VALUE}).", defaultValue = "3")
   int seeds;
 
   @Option(names = "--seed", description = "First seed (default: ${DEFAULT-VALUE}).", defaultValue = "0")
