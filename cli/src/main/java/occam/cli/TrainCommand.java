@@ -12,8 +12,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
+import occam.complexity.BdmPreset;
 import occam.modular.Op;
 import occam.results.plot.TrainingCurves;
+import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
 import occam.transformer.MetricsLog;
 import occam.transformer.Preset;
@@ -121,7 +123,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue the run in --out from its checkpoint")
   private boolean resume;
 
-  @Option(names = "--bdm", description = "log the BDM complexity of the quantized weights (not wired yet)")
+  @Option(names = "--bdm",
+      description = "log K_BDM of the weight matrices as 'complexity' (4 symbols by quartiles, 1D blocks of 6, ctm-own-b4-d12)")
   private boolean bdm;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -239,11 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The complexity estimate behind {@code --bdm}; the BDM of module complexity plugs in here. */
   private WeightComplexity complexity() {
-    if (bdm) {
-      throw new UsageException(
-          "--bdm is not available yet: the complexity module has no BDM in this build (complexity is logged as null)");
-    }
-    return WeightComplexity.NONE;
+    return bdm ? BdmComplexity.of(BdmPreset.DEFAULT) : WeightComplexity.NONE;
   }
 
   private static String title(TrainingConfig c) {

@@ -81,9 +81,18 @@ class TrainCommandTest {
   }
 
   @Test
-  void rejectsBdmUntilItIsWired(@TempDir Path tmp) {
-    assertUsageError(run(tiny(tmp, "--bdm")), "--bdm");
-    assertTrue(!Files.exists(tmp.resolve("metrics.jsonl")), "nothing written");
+  void bdmLogsComplexityAndNamesItsTable(@TempDir Path tmp) throws IOException {
+    assertEquals(0, run(tiny(tmp, "--bdm", "--json")), err.toString());
+    JsonObject summary = JsonParser.parseString(out.toString()).getAsJsonObject();
+    String what = summary.get("complexity").getAsString();
+    assertTrue(what.contains("ctm-own-b4-d12") && what.contains("alphabet 4") && what.contains("blocks 6"), what);
+    List<String> lines = Files.readAllLines(tmp.resolve("metrics.jsonl"));
+    assertEquals(3, lines.size(), "steps 0, 2, 4");
+    for (String line : lines) {
+      JsonObject m = JsonParser.parseString(line).getAsJsonObject();
+      assertTrue(m.get("complexity").getAsDouble() > 0, line);
+    }
+    assertTrue(summary.getAsJsonObject("final").get("complexity").getAsDouble() > 0);
   }
 
   @Test

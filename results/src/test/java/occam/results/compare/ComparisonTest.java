@@ -1,0 +1,125 @@
+package occam.results.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import occam.fourier.RealDft2Backend;
+import occam.modular.ModularTask;
+import occam.modular.Op;
+import occam.modular.TrainSplit;
+import occam.sfm.CpuEngine;
+import occam.sfm.Gate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fit and the held-out figures on synthetic runs whose grokking steps are known. */
+class ComparisonTest {
+  private static final ModularTask TASK = ModularTask.of(7, Op.ADD);
+
+  private static SfmTimes sfm() {
+    return new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), 1, Integer.MAX_VALUE), Gate.SOFT, 5000);
+  }
+
+  private static TrainingRecord run(double wd, double frac, long seed, OptionalInt grok) {
+    int n = TrainSplit.of(TASK, frac, seed).trainSize();
+    double[] acc = {0.1, 0.2, 1.0};
+    double[] k = {300, 290, 200};
+    return new TrainingRecord(Path.of("p7-wd" + wd + "-frac" + frac + "-seed" + seed), TASK, frac, seed, wd, 100, 100,
+        n, OptionalInt.of(5), grok, grok.isPresent() ? "grokking" : "memorization", TransitionTest.log(acc, k));
+  }
+
+  /** Measured steps exactly proportional to the SFM's: the fit must reproduce them (ratio 1). */
+  @Test
+  void proportionalRunsArePredictedExactlyWithTheCalibratedScale() {
+    SfmTimes sfm = sfm();
+    double k = 1e-4;
+    List<TrainingRecord> runs = new ArrayList<>();
+    for (long seed = 0; seed < 2; seed++) {
+      for (double wd : new double[] {0.5, 1, 2}) {
+        for (double frac : new double[] {0.5, 0.7}) {
+          TrainingRecord probe = run(wd, frac, seed, OptionalInt.empty());
+          int t = sfm.tGen(sfm.config(probe, k * wd)).orElseThrow();
+          runs.add(run(wd, frac, seed, OptionalInt.of(7 * Math.max(t, 1))));
+        }
+      }
+    }
+    Comparison c = Comparison.of(runs, sfm, new double[] {k}, Set.of(0L), 0.5);
+    assertEquals(k, c.kBeta());
+    assertEquals(Math.log(7), c.logScale(), 1e-12);
+    assertEquals(6, c.heldOutPaired().size());
+    assertEquals(0, c.heldOutMeanAbsLogRatio(), 1e-12);
+    assertEquals(1, c.heldOutSpearman(), 1e-12);
+    for (RunComparison r : c.runs()) {
+      assertEquals(r.run().seed() == 0, r.calibration());
+      assertEquals(49.0 / 7, r.lambdaRatio(), 1e-12, "m^2/|supp W*| = 7 for add");
+      assertEquals(300 / 200.0, r.bdmDrop(), 1e-12);
+      assertEquals(OptionalInt.of(20), r.bdm().mid());
+    }
+  }
+
+  @Test
+  void runsWithoutAGrokkingStepAreReportedNotFatal(@TempDir Path tmp) throws IOException {
+    SfmTimes sfm = sfm();
+    List<TrainingRecord> runs = List.of(run(1, 0.5, 0, OptionalInt.empty()), run(1, 0.5, 1, OptionalInt.of(40)));
+    Comparison c = Comparison.of(runs, sfm, new double[] {1e-4, 1e-3}, Set.of(0L), 0.5);
+    assertTrue(Double.isNaN(c.logScale()), "no calibration run grokked: nothing fitted");
+    assertTrue(c.runs().stream().allMatch(r -> Double.isNaN(r.predicted())));
+    List<Path> files = ComparisonReport.write(c, sfm, tmp, "occam compare --test");
+    assertEquals(6, files.size());
+    for (Path f : files) {
+      assertTrue(Files.size(f) > 0, f.toString());
+    }
+    String md = Files.readString(tmp.resolve(ComparisonReport.MARKDOWN));
+    assertTrue(md.contains("No fit"), md);
+    assertTrue(md.contains("p7-wd1.0-frac0.5-seed0 (memorization after 100 steps)"), md);
+    assertTrue(Files.readString(tmp.resolve(ComparisonReport.CSV)).startsWith("# command: occam compare --test"));
+    assertTrue(Files.readString(tmp.resolve(ComparisonReport.SUMMARY)).contains("occam compare --test"));
+  }
+
+  @Test
+  void scalingRecoversKnownExponents() {
+    double[] wd = {0.5, 1, 2, 0.5, 1, 2};
+    double[] frac = {0.4, 0.4, 0.4, 0.6, 0.6, 0.6};
+    double[] t = new double[6];
+    for (int i = 0; i < 6; i++) {
+      t[i] = 100 * Math.pow(wd[i], -1.5) * Math.pow(frac[i], -2);
+    }
+    double[] fit = Comparison.scaling(wd, frac, t);
+    assertEquals(-1.5, fit[0], 1e-9);
+    assertEquals(-2, fit[1], 1e-9);
+    assertEquals(1, fit[2], 1e-9);
+    assertTrue(Double.isNaN(Comparison.scaling(new double[] {1}, new double[] {1}, new double[] {1})[0]));
+  }
+
+  @Test
+  void rejectsBadArguments() {
+    SfmTimes sfm = sfm();
+    List<TrainingRecord> one = List.of(run(1, 0.5, 0, OptionalInt.of(3)));
+    assertThrows(IllegalArgumentException.class, () -> Comparison.of(List.of(), sfm, new double[] {1}, Set.of(0L), 1));
+    assertThrows(IllegalArgumentException.class, () -> Comparison.of(one, sfm, new double[0], Set.of(0L), 1));
+    assertThrows(IllegalArgumentException.class, () -> Comparison.of(one, sfm, new double[] {-1}, Set.of(0L), 1));
+    assertThrows(IllegalArgumentException.class, () -> Comparison.of(one, sfm, new double[] {1}, Set.of(0L), 0));
+    assertThrows(IllegalArgumentException.class, () -> new SfmTimes(null, Gate.SOFT, 10));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), 1, 1), Gate.SOFT, 0));
+  }
+
+  @Test
+  void readRefusesMissingFoldersAndSummaries(@TempDir Path tmp) throws IOException {
+    assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp.resolve("absent")));
+    assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
+    Files.writeString(tmp.resolve("summary.json"), "[1, 2]");
+    assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
+    Files.writeString(tmp.resolve("summary.json"), "{\"config\": {\"p\": 7}}");
+    assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
+    assertTrue(!TrainingRecord.isComplete(tmp, 1));
+  }
+}
