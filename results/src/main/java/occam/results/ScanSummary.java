@@ -108,8 +108,8 @@ public final class ScanSummary {
    * @return e.g. "t_gen ~ beta^-0.45(3) n^-1.2(1), R^2 = 0.97 over 21 grokking cells"
    */
   public static String fitText(ScalingFit f) {
-    if (f.count() == 0) {
-      return "too few grokking cells to fit";
+    if (Double.isNaN(f.rSquared())) {
+      return "too few grokking cells to fit (" + f.count() + ")";
     }
     return String.format(Locale.ROOT, "t_gen ~ beta^%s n^%s, R^2 = %.3f over %d grokking cells",
         exp(f.betaExponent(), f.betaStdErr()), exp(f.nExponent(), f.nStdErr()), f.rSquared(), f.count());

@@ -10,7 +10,6 @@ import occam.sfm.SfmResult;
 import occam.theory.Crossover;
 import occam.transformer.StepMetrics;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
-import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 
 /**
  * Theory, SFM and transformer runs on the same tasks (SPEC §7).
@@ -175,24 +174,7 @@ public record Comparison(
    * @return {b, c, R², points}; NaN exponents with fewer than 4 points or a singular design
    */
   public static double[] scaling(double[] wd, double[] frac, double[] t) {
-    List<double[]> x = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    for (int i = 0; i < t.length; i++) {
-      if (Double.isFinite(t[i]) && t[i] > 0) {
-        x.add(new double[] {Math.log(wd[i]), Math.log(frac[i])});
-        y.add(Math.log(t[i]));
-      }
-    }
-    if (x.size() < 4) {
-      return new double[] {Double.NaN, Double.NaN, Double.NaN, x.size()};
-    }
-    try {
-      OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
-      ols.newSampleData(y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new));
-      double[] beta = ols.estimateRegressionParameters();
-      return new double[] {beta[1], beta[2], ols.calculateRSquared(), x.size()};
-    } catch (RuntimeException e) {
-      return new double[] {Double.NaN, Double.NaN, Double.NaN, x.size()};
-    }
+    occam.sfm.scan.ScalingFit f = occam.sfm.scan.ScalingFit.fit(wd, frac, t);
+    return new double[] {f.betaExponent(), f.nExponent(), f.rSquared(), f.count()};
   }
 }

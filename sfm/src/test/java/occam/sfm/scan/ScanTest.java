@@ -51,7 +51,22 @@ class ScanTest {
     assertEquals(-0.5, f.betaExponent(), 1e-3);
     assertEquals(-1.0, f.nExponent(), 1e-3);
     assertTrue(f.rSquared() > 0.99999);
-    assertEquals(ScalingFit.NONE, ScalingFit.of(cells.subList(0, 1), true));
+    ScalingFit one = ScalingFit.of(cells.subList(0, 1), true);
+    assertEquals(1, one.count());
+    assertTrue(Double.isNaN(one.rSquared()) && Double.isNaN(one.betaExponent()));
+    assertEquals(ScalingFit.NONE, ScalingFit.of(List.of(), true));
+    // Raw points: exact t = 3·x^2·y^−1 on a 3×3 grid.
+    double[] x = {1, 2, 4, 1, 2, 4, 1, 2, 4};
+    double[] y = {1, 1, 1, 3, 3, 3, 9, 9, 9};
+    double[] t = new double[9];
+    for (int i = 0; i < 9; i++) {
+      t[i] = 3 * x[i] * x[i] / y[i];
+    }
+    ScalingFit raw = ScalingFit.fit(x, y, t);
+    assertEquals(2.0, raw.betaExponent(), 1e-12);
+    assertEquals(-1.0, raw.nExponent(), 1e-12);
+    assertEquals(Math.log(3), raw.lnA(), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> ScalingFit.fit(x, y, new double[2]));
   }
 
   @Test
