@@ -15,8 +15,9 @@ import occam.sfm.opencl.Precision;
 /**
  * Picks the SFM engine from {@code --engine cpu|opencl|auto}: {@code opencl} runs on the best
  * OpenCL device and, when there is none, says so in one line and runs on the CPU engine (or, with
- * {@code --strict-engine}, stops with exit 2); {@code auto} takes an OpenCL device when there is
- * one (never Aparapi's Java thread pool) and the CPU engine otherwise.
+ * {@code --strict-engine}, stops with exit 2); {@code auto} takes an OpenCL GPU or accelerator when
+ * there is one ({@link OpenClTarget#isAccelerator}) and the CPU engine otherwise: on a CPU OpenCL
+ * device such as PoCL, or Aparapi's Java thread pool, the CPU engine is faster.
  */
 final class Engines {
   /** What OpenCL devices there are; tests put a probe without devices here. */
@@ -69,7 +70,7 @@ final class Engines {
       case "cpu":
         return new Choice(new CpuEngine(backend, threads, logEvery));
       case "auto": {
-        Optional<OpenClTarget> device = probe.get().best();
+        Optional<OpenClTarget> device = probe.get().best().filter(OpenClTarget::isAccelerator);
         return new Choice(device.isPresent() ? openCl(device.get(), ocl, logEvery) : new CpuEngine(backend, threads, logEvery));
       }
       case "opencl": {

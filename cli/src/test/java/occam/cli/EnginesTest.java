@@ -1,6 +1,7 @@
 package occam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,10 +50,14 @@ class EnginesTest {
   }
 
   @Test
-  void autoTakesADeviceWhenThereIsOneAndTheCpuOtherwise() {
+  void autoTakesOnlyAnAcceleratorAndTheCpuOtherwise() {
     StringWriter err = new StringWriter();
     assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", CliRun.NO_DEVICE.get(), err).engine());
-    assertInstanceOf(OpenClEngine.class, choose("auto", false, "auto", javaOnly(), err).engine());
+    // Neither the Java pool nor a CPU OpenCL device (PoCL) beats the CPU engine: auto keeps the CPU.
+    assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", javaOnly(), err).engine());
+    assertFalse(occam.sfm.opencl.OpenClTarget.javaThreadPool().isAccelerator());
+    occam.sfm.opencl.OpenClDevices.best().ifPresent(t -> assertEquals(
+        t.name().contains("(gpu") || t.name().contains("(acc"), t.isAccelerator(), t.name()));
     assertInstanceOf(CpuEngine.class, choose("cpu", false, "auto", javaOnly(), err).engine());
     assertEquals("", err.toString(), "auto and cpu say nothing");
   }
