@@ -26,12 +26,6 @@ public enum Boundary {
    * @throws IllegalArgumentException for any other name
    */
   public static Boundary parse(String name) {
-    for (Boundary b : values()) {
-      if (b.name().equalsIgnoreCase(name.trim())) {
-        return b;
-      }
-    }
-    throw new IllegalArgumentException(
-        "boundary '" + name + "' is not allowed: use ignore or recursive");
+    return occam.io.EnumNames.parse(Boundary.class, name, "boundary");
   }
 }

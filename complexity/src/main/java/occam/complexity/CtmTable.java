@@ -11,12 +11,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -289,30 +286,16 @@ public final class CtmTable {
    * @throws UncheckedIOException if writing fails
    */
   public void write(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try {
-        try { // temporary files are private; a table is an ordinary readable file
-          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-          // not a POSIX file system: keep its defaults
+      occam.io.AtomicFiles.write(file, raw -> {
+        OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        write(w);
+        w.flush();
+        if (out instanceof GZIPOutputStream gz) {
+          gz.finish();
         }
-        try (OutputStream raw = Files.newOutputStream(tmp);
-            OutputStream out =
-                file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-          write(w);
-        }
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write CTM table " + file + ": " + e.getMessage(), e);
     }

@@ -47,27 +47,6 @@ final class Args {
   }
 
   /**
-   * Looks up an enum constant by name, ignoring case and surrounding blanks.
-   *
-   * @param <E> the enum
-   * @param type its class
-   * @param name the name to look up
-   * @param what what the constants are, for the message
-   * @return the constant
-   * @throws IllegalArgumentException if no constant has that name
-   */
-  static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown " + what + " '" + name + "': expected one of "
-            + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT));
-  }
-
-  /**
    * Checks an array's length.
    *
    * @param a the array

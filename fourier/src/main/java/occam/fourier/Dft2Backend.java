@@ -73,6 +73,6 @@ public enum Dft2Backend {
    * @throws IllegalArgumentException for an unknown name
    */
   public static Dft2Backend parse(String name) {
-    return Args.parse(Dft2Backend.class, name, "DFT backend");
+    return occam.io.EnumNames.parse(Dft2Backend.class, name, "DFT backend");
   }
 }

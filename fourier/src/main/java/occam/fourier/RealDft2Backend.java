@@ -55,6 +55,6 @@ public enum RealDft2Backend {
    * @throws IllegalArgumentException for an unknown name
    */
   public static RealDft2Backend parse(String name) {
-    return Args.parse(RealDft2Backend.class, name, "real DFT backend");
+    return occam.io.EnumNames.parse(RealDft2Backend.class, name, "real DFT backend");
   }
 }

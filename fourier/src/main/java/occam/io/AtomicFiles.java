@@ -51,6 +51,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     try {
+      readable(tmp);
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
@@ -61,6 +62,18 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Gives a temporary file the permissions of an ordinary result file, rw-r--r--: temporary files
+   * are created owner-only, and the move would carry that over to the published file.
+   */
+  private static void readable(Path tmp) throws IOException {
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
     }
   }
 

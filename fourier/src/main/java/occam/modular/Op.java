@@ -32,12 +32,7 @@ public enum Op {
    * @throws IllegalArgumentException for any other name
    */
   public static Op parse(String name) {
-    for (Op op : values()) {
-      if (op.cliName().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return op;
-      }
-    }
-    throw new IllegalArgumentException("unknown op '" + name + "': expected add, sub, mul or div");
+    return occam.io.EnumNames.parse(Op.class, name, "op");
   }
 
   /** @return the lower-case CLI name */

@@ -39,12 +39,7 @@ public enum Gate {
    * @throws IllegalArgumentException for any other name
    */
   public static Gate parse(String name) {
-    for (Gate g : values()) {
-      if (g.cliName().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return g;
-      }
-    }
-    throw new IllegalArgumentException("unknown gate '" + name + "': expected hard or soft");
+    return occam.io.EnumNames.parse(Gate.class, name, "gate");
   }
 
   /** @return the lower-case CLI name */

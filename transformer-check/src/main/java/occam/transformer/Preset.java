@@ -86,13 +86,6 @@ public enum Preset {
    * @throws IllegalArgumentException for any other name
    */
   public static Preset parse(String name) {
-    for (Preset preset : values()) {
-      if (preset.cliName().equalsIgnoreCase(name == null ? "" : name.trim())) {
-        return preset;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown preset '" + name + "': expected one of "
-            + Arrays.toString(values()).toLowerCase(Locale.ROOT));
+    return occam.io.EnumNames.parse(Preset.class, name, "preset");
   }
 }
