@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
       SfmEngine cpu = which.equals("opencl") ? null : new CpuEngine(RealDft2Backend.fastest(), workers, Integer.MAX_VALUE);
       SfmEngine gpu = null;
       if (!which.equals("cpu")) {
-        SfmEngine chosen = Engines.choose("opencl", ocl, RealDft2Backend.fastest(), workers, Integer.MAX_VALUE, err).engine();
+        SfmEngine chosen = Engines.choose("opencl", ocl, RealDft2Backend.fastest(), workers, Integer.MAX_VALUE, err);
         if (chosen instanceof OpenClEngine) {
           gpu = chosen;
         } else if (cpu == null) {

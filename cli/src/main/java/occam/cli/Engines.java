@@ -26,13 +26,6 @@ final class Engines {
   private Engines() {}
 
   /**
-   * The engine picked.
-   *
-   * @param engine the engine
-   */
-  record Choice(SfmEngine engine) {}
-
-  /**
    * Picks an engine, probing OpenCL with {@link #probe} (once per JVM).
    *
    * @param name cpu, opencl or auto
@@ -41,11 +34,11 @@ final class Engines {
    * @param threads CPU engine threads
    * @param logEvery logging interval
    * @param err where the fallback line goes
-   * @return the choice
+   * @return the engine
    * @throws IllegalArgumentException for an unknown engine or precision
    * @throws UsageException with --strict-engine and no OpenCL device
    */
-  static Choice choose(String name, OpenClOptions ocl, RealDft2Backend backend, int threads, int logEvery, PrintWriter err) {
+  static SfmEngine choose(String name, OpenClOptions ocl, RealDft2Backend backend, int threads, int logEvery, PrintWriter err) {
     return choose(name, ocl, backend, threads, logEvery, err, probe);
   }
 
@@ -59,31 +52,31 @@ final class Engines {
    * @param logEvery logging interval
    * @param err where the fallback line goes
    * @param probe what OpenCL devices there are
-   * @return the choice
+   * @return the engine
    * @throws IllegalArgumentException for an unknown engine or precision
    * @throws UsageException with --strict-engine and no OpenCL device
    */
-  static Choice choose(String name, OpenClOptions ocl, RealDft2Backend backend, int threads, int logEvery, PrintWriter err,
+  static SfmEngine choose(String name, OpenClOptions ocl, RealDft2Backend backend, int threads, int logEvery, PrintWriter err,
       Supplier<OpenClDevices.Probe> probe) {
     String n = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
     switch (n) {
       case "cpu":
-        return new Choice(new CpuEngine(backend, threads, logEvery));
+        return new CpuEngine(backend, threads, logEvery);
       case "auto": {
         Optional<OpenClTarget> device = probe.get().best().filter(OpenClTarget::isAccelerator);
-        return new Choice(device.isPresent() ? openCl(device.get(), ocl, logEvery) : new CpuEngine(backend, threads, logEvery));
+        return device.isPresent() ? openCl(device.get(), ocl, logEvery) : new CpuEngine(backend, threads, logEvery);
       }
       case "opencl": {
         OpenClDevices.Probe found = probe.get();
         if (found.best().isPresent()) {
-          return new Choice(openCl(found.best().get(), ocl, logEvery));
+          return openCl(found.best().get(), ocl, logEvery);
         }
         if (ocl.strict) {
           throw new UsageException("--engine opencl --strict-engine: " + found.reason());
         }
         err.println("occam: --engine opencl: " + found.reason() + "; running on the CPU engine");
         err.flush();
-        return new Choice(new CpuEngine(backend, threads, logEvery));
+        return new CpuEngine(backend, threads, logEvery);
       }
       default:
         throw new IllegalArgumentException("unknown engine '" + name + "': expected cpu, opencl or auto");

@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.sfm.SfmEngine;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     if (trace != null) {
       AtomicFiles.requireWritable(trace);
     }
-    Engines.Choice choice = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
+    SfmEngine chosen = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     List<SfmMetrics> rows = new ArrayList<>();
     SfmResult result;
@@ -73,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
               mt.trainAcc(), mt.testAcc(), mt.support()));
         }
       };
-      result = choice.engine().run(List.of(config), listener).get(0);
+      result = chosen.run(List.of(config), listener).get(0);
     }
     if (trace != null) {
       StringBuilder csv = new StringBuilder("# command: ").append(Commands.invocation(spec)).append('\n');
@@ -89,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     double tau = OccamThreshold.value(config.beta(), result.trainSize());
     JsonObject o = SfmJson.of(result, tau);
-    o.addProperty("engine", choice.engine().name());
+    o.addProperty("engine", chosen.name());
     if (json) {
       out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(o));
     } else {

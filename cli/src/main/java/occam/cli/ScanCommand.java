@@ -82,7 +82,7 @@ public final class ScanCommand implements Callable<Integer> {
     ModularTask task = scans.get(0).base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    SfmEngine eng = Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err).engine();
+    SfmEngine eng = Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err);
     AtomicFiles.requireWritableDirectory(dir);
     String command = Commands.invocation(spec);
 

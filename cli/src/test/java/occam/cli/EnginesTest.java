@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.sfm.SfmEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,7 +26,7 @@ class EnginesTest {
     return new OpenClDevices.Probe(List.of(OpenClTarget.javaThreadPool()), "");
   }
 
-  private static Engines.Choice choose(String engine, boolean strict, String precision, OpenClDevices.Probe probe,
+  private static SfmEngine choose(String engine, boolean strict, String precision, OpenClDevices.Probe probe,
       StringWriter err) {
     OpenClOptions ocl = new OpenClOptions();
     ocl.strict = strict;
@@ -36,8 +37,8 @@ class EnginesTest {
   @Test
   void openClWithoutDeviceSaysSoInOneLineAndRunsOnTheCpu() {
     StringWriter err = new StringWriter();
-    Engines.Choice c = choose("opencl", false, "auto", CliRun.NO_DEVICE.get(), err);
-    assertInstanceOf(CpuEngine.class, c.engine());
+    SfmEngine c = choose("opencl", false, "auto", CliRun.NO_DEVICE.get(), err);
+    assertInstanceOf(CpuEngine.class, c);
     assertEquals("occam: --engine opencl: no OpenCL device found (test probe); running on the CPU engine"
         + System.lineSeparator(), err.toString());
   }
@@ -52,21 +53,21 @@ class EnginesTest {
   @Test
   void autoTakesOnlyAnAcceleratorAndTheCpuOtherwise() {
     StringWriter err = new StringWriter();
-    assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", CliRun.NO_DEVICE.get(), err).engine());
+    assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", CliRun.NO_DEVICE.get(), err));
     // Neither the Java pool nor a CPU OpenCL device (PoCL) beats the CPU engine: auto keeps the CPU.
-    assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", javaOnly(), err).engine());
+    assertInstanceOf(CpuEngine.class, choose("auto", false, "auto", javaOnly(), err));
     assertFalse(occam.sfm.opencl.OpenClTarget.javaThreadPool().isAccelerator());
     occam.sfm.opencl.OpenClDevices.best().ifPresent(t -> assertEquals(
         t.name().contains("(gpu") || t.name().contains("(acc"), t.isAccelerator(), t.name()));
-    assertInstanceOf(CpuEngine.class, choose("cpu", false, "auto", javaOnly(), err).engine());
+    assertInstanceOf(CpuEngine.class, choose("cpu", false, "auto", javaOnly(), err));
     assertEquals("", err.toString(), "auto and cpu say nothing");
   }
 
   @Test
   void precisionAndNamesPassThrough() {
-    OpenClEngine single = (OpenClEngine) choose("opencl", false, "single", javaOnly(), new StringWriter()).engine();
+    OpenClEngine single = (OpenClEngine) choose("opencl", false, "single", javaOnly(), new StringWriter());
     assertEquals(Precision.SINGLE, single.precision());
-    OpenClEngine best = (OpenClEngine) choose("opencl", false, "auto", javaOnly(), new StringWriter()).engine();
+    OpenClEngine best = (OpenClEngine) choose("opencl", false, "auto", javaOnly(), new StringWriter());
     assertEquals(Precision.DOUBLE, best.precision());
     assertThrows(IllegalArgumentException.class, () -> choose("opencl", false, "half", javaOnly(), new StringWriter()));
     assertThrows(IllegalArgumentException.class, () -> choose("gpu", false, "auto", javaOnly(), new StringWriter()));
