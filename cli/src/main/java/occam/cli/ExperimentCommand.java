@@ -125,7 +125,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).preset(preset)
           .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).run();
       log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
-          s.phase().label(), s.memorizationStep(), s.grokkingStep(), s.stepsPerSecond());
+          s.phase().label(), Formats.opt(s.memorizationStep()), Formats.opt(s.grokkingStep()), s.stepsPerSecond());
       log.flush();
     }
     Comparison cmp = options.run(folders, out, Commands.invocation(spec), log);

@@ -18,12 +18,35 @@ final class Progress implements AutoCloseable {
   private int lastDecile;
 
   Progress(String task, long total, PrintWriter err) {
+    this(task, total, err, "", 0);
+  }
+
+  /**
+   * A progress display.
+   *
+   * @param task name shown before the bar
+   * @param total units of work
+   * @param err where plain lines go when stderr is not a terminal
+   * @param unit unit name with a leading blank (e.g. " steps"), shown with the speed; "" for none
+   * @param start units already done (a resumed run)
+   */
+  Progress(String task, long total, PrintWriter err, String unit, long start) {
     this.task = task;
     this.total = Math.max(1, total);
     this.err = err;
-    this.bar = System.console() == null ? null
-        : new ProgressBarBuilder().setTaskName(task).setInitialMax(this.total)
-            .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
+    this.done = Math.min(Math.max(0, start), this.total);
+    this.lastDecile = (int) (10 * done / this.total);
+    if (System.console() == null) {
+      this.bar = null;
+    } else {
+      ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(this.total)
+          .startsFrom(done, java.time.Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+          .continuousUpdate();
+      if (!unit.isEmpty()) {
+        b.setUnit(unit, 1).showSpeed();
+      }
+      this.bar = b.build();
+    }
   }
 
   synchronized void stepTo(long value, String extra) {

@@ -3,15 +3,14 @@ package occam.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarStyle;
+
+
+
+
 import occam.complexity.BdmPreset;
 import occam.modular.Op;
 import occam.results.plot.TrainingCurves;
@@ -253,7 +252,7 @@ public final class TrainCommand implements Callable<Integer> {
   private static String describe(TrainingSummary s, Path dir, Path figure) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s after %d steps: memorization step %s, grokking step %s%n",
-        s.phase().label(), s.stepsDone(), step(s.memorizationStep()), step(s.grokkingStep())));
+        s.phase().label(), s.stepsDone(), Formats.opt(s.memorizationStep()), Formats.opt(s.grokkingStep())));
     StepMetrics f = s.finalMetrics();
     b.append(String.format(Locale.ROOT,
         "final: train acc %.4f loss %.3g, test acc %.4f loss %.3g, weight norm %.2f, embedding Gini %.3f IPR %.3f%n",
@@ -267,15 +266,11 @@ public final class TrainCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  private static String step(OptionalInt s) {
-    return s.isPresent() ? Integer.toString(s.getAsInt()) : "none";
-  }
-
-  /** Drives a progress bar on stderr: step, losses, accuracies, steps/s and ETA. */
+  /** Shows training progress on stderr: step, losses, accuracies, steps/s and ETA ({@link Progress}). */
   private static final class ProgressListener implements TrainingListener, AutoCloseable {
     private final PrintWriter err;
     private final int steps;
-    private ProgressBar bar;
+    private Progress progress;
 
     ProgressListener(PrintWriter err, int steps) {
       this.err = err;
@@ -284,60 +279,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public void onStart(TrainingConfig config, int startStep, String device) {
-      bar = new ProgressBarBuilder()
-          .setTaskName("train " + device)
-          .setInitialMax(steps)
-          .startsFrom(startStep, Duration.ZERO)
-          .setUnit(" steps", 1)
-          .showSpeed()
-          .setStyle(ProgressBarStyle.ASCII)
-          .setConsumer(new WriterConsumer(err))
-          .build();
+      progress = new Progress("train " + device, steps, err, " steps", startStep);
     }
 
     @Override
     public void onStep(StepProgress s) {
-      if (bar == null) {
-        return;
+      if (progress != null) {
+        progress.stepTo(s.step(), String.format(Locale.ROOT, "loss %.3g/%.3g acc %.3f/%.3f (train/test)",
+            s.trainLoss(), s.testLoss(), s.trainAcc(), s.testAcc()));
       }
-      bar.stepTo(s.step());
-      bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g/%.3g acc %.3f/%.3f (train/test)",
-          s.trainLoss(), s.testLoss(), s.trainAcc(), s.testAcc()));
     }
 
     @Override
     public void close() {
-      if (bar != null) {
-        bar.close();
+      if (progress != null) {
+        progress.close();
       }
-    }
-  }
-
-  /** Renders the bar on one stderr line, redrawn with a carriage return. */
-  private static final class WriterConsumer implements ProgressBarConsumer {
-    private static final int WIDTH = 160;
-    private final PrintWriter err;
-
-    WriterConsumer(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public int getMaxRenderedLength() {
-      return WIDTH;
-    }
-
-    @Override
-    public void accept(String rendered) {
-      err.print('\r');
-      err.print(rendered);
-      err.flush();
-    }
-
-    @Override
-    public void close() {
-      err.println();
-      err.flush();
     }
   }
 }
