@@ -54,7 +54,7 @@ final class Progress implements AutoCloseable {
     if (bar != null) {
       bar.stepTo(done);
       if (extra != null) {
-        bar.setExtraMessage(extra);
+        bar.setExtraMessage(" " + extra);
       }
       return;
     }
