@@ -59,6 +59,10 @@ final class Engines {
   static SfmEngine choose(String name, OpenClOptions ocl, RealDft2Backend backend, int threads, int logEvery, PrintWriter err,
       Supplier<OpenClDevices.Probe> probe) {
     String n = name == null ? "cpu" : name.trim().toLowerCase(Locale.ROOT);
+    String prec = ocl.precision == null ? "auto" : ocl.precision.trim();
+    if (!"auto".equalsIgnoreCase(prec)) {
+      Precision.parse(prec); // a bad --precision fails before any device is probed
+    }
     switch (n) {
       case "cpu":
         return new CpuEngine(backend, threads, logEvery);

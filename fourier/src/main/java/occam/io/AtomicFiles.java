@@ -99,6 +99,9 @@ public final class AtomicFiles {
    * @throws IllegalArgumentException naming the folder if files cannot be created in it
    */
   public static void requireWritableDirectory(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("cannot write to " + dir + ": it is a file, expected a folder");
+    }
     try {
       Files.createDirectories(dir);
       Path probe = Files.createTempFile(dir, ".occam-write-check", ".tmp");

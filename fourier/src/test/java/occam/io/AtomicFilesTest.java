@@ -50,6 +50,9 @@ class AtomicFilesTest {
     Path file = Files.writeString(tmp.resolve("plain"), "x");
     assertThrows(IllegalArgumentException.class, () -> AtomicFiles.requireWritable(file.resolve("under-a-file.csv")));
     assertThrows(IllegalArgumentException.class, () -> AtomicFiles.requireWritable(tmp));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AtomicFiles.requireWritableDirectory(file));
+    assertEquals("cannot write to " + file + ": it is a file, expected a folder", e.getMessage());
   }
 
   @Test
