@@ -92,7 +92,7 @@ public final class PhaseDiagram {
    * @param ph phase
    * @return its color
    */
-  public static Color color(Phase ph) {
+  static Color color(Phase ph) {
     switch (ph) {
       case COMPREHENSION: return new Color(0x2C, 0xA0, 0x2C);
       case GROKKING: return new Color(0x94, 0x67, 0xBD);

@@ -107,7 +107,7 @@ public final class ScanSummary {
    * @param f the fit
    * @return e.g. "t_gen ~ beta^-0.45(3) n^-1.2(1), R^2 = 0.97 over 21 grokking cells"
    */
-  public static String fitText(ScalingFit f) {
+  static String fitText(ScalingFit f) {
     if (Double.isNaN(f.rSquared())) {
       return "too few grokking cells to fit (" + f.count() + ")";
     }
