@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.io.UsageException;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;

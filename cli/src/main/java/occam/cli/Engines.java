@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.io.UsageException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.io.UsageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

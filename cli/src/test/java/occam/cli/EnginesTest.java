@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.io.UsageException;
 import occam.sfm.SfmEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
