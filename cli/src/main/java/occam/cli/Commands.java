@@ -1,5 +1,7 @@
 package occam.cli;
 
+import java.util.function.Supplier;
+import occam.io.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,5 +25,24 @@ final class Commands {
       sb.append(' ').append(a.contains(" ") || a.isEmpty() ? "'" + a + "'" : a);
     }
     return sb.toString();
+  }
+
+  /**
+   * Builds something from the user's options, turning the library's argument checks into usage errors.
+   * Every command builds its settings (configs, grids, tasks) through this before any work starts, so
+   * bad input exits 2 with one line while an {@link IllegalArgumentException} from inside a run stays an
+   * internal failure (exit 1, trace with {@code OCCAM_DEBUG=1}).
+   *
+   * @param build builds the value from options
+   * @param <T> the value type
+   * @return the value
+   * @throws UsageException carrying the message of the {@link IllegalArgumentException} build threw
+   */
+  static <T> T userInput(Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }
