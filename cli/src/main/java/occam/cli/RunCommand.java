@@ -1,8 +1,6 @@
 package occam.cli;
 
 import occam.sfm.SfmEngine;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.io.AtomicFiles;
-import occam.results.SfmJson;
-import occam.sfm.OccamThreshold;
+import occam.io.Json;
+import occam.results.RunSummary;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
 import occam.sfm.SfmMetrics;
@@ -57,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SfmConfig config = sfm.config(frac, beta, seed);
+    SfmConfig config = Commands.userInput(() -> sfm.config(frac, beta, seed));
     if (trace != null) {
       AtomicFiles.requireWritable(trace);
     }
@@ -77,27 +75,16 @@ public final class RunCommand implements Callable<Integer> {
       result = chosen.run(List.of(config), listener).get(0);
     }
     if (trace != null) {
-      StringBuilder csv = new StringBuilder("# command: ").append(Commands.invocation(spec)).append('\n');
-      csv.append(String.join(",", SfmMetrics.COLUMNS)).append('\n');
-      for (SfmMetrics mt : rows) {
-        double[] v = mt.values();
-        for (int i = 0; i < v.length; i++) {
-          csv.append(i == 0 ? "" : ",").append(Formats.number(v[i]));
-        }
-        csv.append('\n');
-      }
-      AtomicFiles.writeString(trace, csv.toString());
+      RunSummary.writeTrace(trace, rows, Commands.invocation(spec));
     }
-    double tau = OccamThreshold.value(config.beta(), result.trainSize());
-    JsonObject o = SfmJson.of(result, tau);
-    o.addProperty("engine", chosen.name());
+    RunSummary summary = RunSummary.of(result, chosen.name());
     if (json) {
-      out.println(new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(o));
+      out.println(Json.compact(summary));
     } else {
       SfmMetrics l = result.last();
       out.printf(Locale.ROOT, "SFM  p=%d op=%s m=%d  frac=%.3g (n=%d)  beta=%.4g  tau=%.4g  gate=%s  eta=%.3g  wd=%.3g  seed=%d%n",
           config.task().p(), config.task().op().cliName(), config.task().groupOrder(), config.frac(), result.trainSize(),
-          config.beta(), tau, config.gate().cliName(), config.eta(), config.wd(), config.seed());
+          config.beta(), summary.tau(), config.gate().cliName(), config.eta(), config.wd(), config.seed());
       out.printf(Locale.ROOT, "phase     %s   (t_mem %s, t_gen %s; stopped: %s at t=%d)%n", result.phase().label(),
           Formats.opt(result.tMem()), Formats.opt(result.tGen()), result.stop().name().toLowerCase(Locale.ROOT), l.t());
       out.printf(Locale.ROOT, "accuracy  train %.4f  test %.4f    mse train %.4g  test %.4g%n",

@@ -1,104 +1,111 @@
 package occam.results;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import java.util.EnumMap;
+import com.google.gson.annotations.SerializedName;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import occam.sfm.Gate;
 import occam.modular.Phase;
 import occam.sfm.SfmConfig;
 import occam.sfm.scan.ScalingFit;
 import occam.sfm.scan.ScanCell;
 
-/** The {@code summary.json} of a scan: settings, phase counts, the t_gen scaling fit per gate, and every cell. */
-public final class ScanSummary {
-  private ScanSummary() {}
+/**
+ * The {@code summary.json} of a scan: settings, phase counts and the t_gen scaling fit per gate, the
+ * theory beside the simulation, and every cell. Serialized by {@link occam.io.Json}.
+ *
+ * @param command the producing command
+ * @param engine engine name
+ * @param seconds wall time of the runs
+ * @param p prime modulus
+ * @param op operation
+ * @param m group order
+ * @param domainSize m² pairs
+ * @param idealSupport |supp W*|
+ * @param eta drift step η
+ * @param wd ℓ2 decay γ
+ * @param labelNoise label-noise std
+ * @param iters iteration budget
+ * @param accThreshold accuracy threshold of t_mem and t_gen
+ * @param seeds seeds per cell
+ * @param gates one block per gate
+ * @param theory the theory beside the scan
+ * @param cells every cell, gate by gate
+ */
+public record ScanSummary(String command, String engine, double seconds, int p, String op, int m, int domainSize,
+    int idealSupport, double eta, double wd, double labelNoise, int iters, double accThreshold, int seeds,
+    List<PerGate> gates, TheoryBeside theory, List<PhaseRow> cells) {
+
+  /** The law every fit states. */
+  public static final String LAW = "t_gen = A * beta^b * n^c (OLS in log space)";
 
   /**
-   * Builds the summary.
+   * One gate's phase counts and t_gen scaling fits.
    *
-   * @param cells all cells (every gate)
-   * @param gates the gates scanned
-   * @param base the base config (task, dynamics)
-   * @param command the producing command
-   * @param engine engine name
-   * @param seconds wall time
-   * @return the JSON object
+   * @param gate the gate
+   * @param phaseCounts cells per majority phase, in {@link Phase} order, phases with no cell left out
+   * @param fitGrokking the law fitted to the grokking cells
+   * @param fitGeneralizing the law fitted to every cell with a t_gen
+   * @param fitText one line describing the grokking fit
    */
-  public static JsonObject of(List<ScanCell> cells, List<Gate> gates, SfmConfig base, String command, String engine,
-      double seconds) {
-    JsonObject o = new JsonObject();
-    o.addProperty("command", command);
-    o.addProperty("engine", engine);
-    o.addProperty("seconds", seconds);
-    o.addProperty("p", base.task().p());
-    o.addProperty("op", base.task().op().cliName());
-    o.addProperty("m", base.task().groupOrder());
-    o.addProperty("domain_size", base.task().domainSize());
-    o.addProperty("ideal_support", cells.get(0).runs().get(0).idealSupport());
-    o.addProperty("eta", base.eta());
-    o.addProperty("wd", base.wd());
-    o.addProperty("label_noise", base.labelNoise());
-    o.addProperty("iters", base.iters());
-    o.addProperty("acc_threshold", base.accThreshold());
-    o.addProperty("seeds", cells.get(0).runs().size());
-    JsonArray gs = new JsonArray();
-    for (Gate g : gates) {
-      List<ScanCell> mine = cells.stream().filter(c -> c.runs().get(0).config().gate() == g).toList();
-      JsonObject gj = new JsonObject();
-      gj.addProperty("gate", g.cliName());
-      Map<Phase, Integer> counts = new EnumMap<>(Phase.class);
-      for (ScanCell c : mine) {
-        counts.merge(c.phase(), 1, Integer::sum);
-      }
-      JsonObject cj = new JsonObject();
-      counts.forEach((ph, k) -> cj.addProperty(ph.label(), k));
-      gj.add("phase_counts", cj);
-      ScalingFit grok = ScalingFit.of(mine, true);
-      ScalingFit all = ScalingFit.of(mine, false);
-      gj.add("fit_grokking", fit(grok));
-      gj.add("fit_generalizing", fit(all));
-      gj.addProperty("fit_text", fitText(grok));
-      gs.add(gj);
+  public record PerGate(String gate, Map<String, Integer> phaseCounts, Fit fitGrokking, Fit fitGeneralizing,
+      String fitText) {}
+
+  /**
+   * A {@link ScalingFit} as JSON.
+   *
+   * @param law the fitted law
+   * @param cells cells fitted
+   * @param lnA intercept ln A
+   * @param betaExponent b
+   * @param betaExponentSe standard error of b
+   * @param nExponent c
+   * @param nExponentSe standard error of c
+   * @param rSquared R² in log space
+   */
+  public record Fit(String law, int cells, @SerializedName("ln_A") double lnA, double betaExponent,
+      double betaExponentSe, double nExponent, double nExponentSe, double rSquared) {
+
+    /**
+     * The JSON form of a fit.
+     *
+     * @param f the fit
+     * @return its record
+     */
+    public static Fit of(ScalingFit f) {
+      return new Fit(LAW, f.count(), f.lnA(), f.betaExponent(), f.betaStdErr(), f.nExponent(), f.nStdErr(),
+          f.rSquared());
     }
-    o.add("gates", gs);
-    o.add("theory", TheoryBeside.json(cells, gates, base.task()));
-    JsonArray cs = new JsonArray();
-    for (ScanCell c : cells) {
-      JsonObject cj = new JsonObject();
-      cj.addProperty("gate", c.runs().get(0).config().gate().cliName());
-      cj.addProperty("beta", c.beta());
-      cj.addProperty("frac", c.frac());
-      cj.addProperty("n", c.trainSize());
-      cj.addProperty("phase", c.phase().label());
-      cj.addProperty("votes", c.phaseVotes());
-      SfmJson.put(cj, "t_mem_median", c.medianTMem());
-      SfmJson.put(cj, "t_gen_median", c.medianTGen());
-      SfmJson.put(cj, "t_gen_min", c.minTGen());
-      SfmJson.put(cj, "t_gen_max", c.maxTGen());
-      SfmJson.put(cj, "test_acc", c.medianTestAcc());
-      SfmJson.put(cj, "support", c.medianSupport());
-      SfmJson.put(cj, "gini", c.medianGini());
-      SfmJson.put(cj, "ipr", c.medianIpr());
-      cs.add(cj);
-    }
-    o.add("cells", cs);
-    return o;
   }
 
-  private static JsonObject fit(ScalingFit f) {
-    JsonObject o = new JsonObject();
-    o.addProperty("law", "t_gen = A * beta^b * n^c (OLS in log space)");
-    o.addProperty("cells", f.count());
-    SfmJson.put(o, "ln_A", f.lnA());
-    SfmJson.put(o, "beta_exponent", f.betaExponent());
-    SfmJson.put(o, "beta_exponent_se", f.betaStdErr());
-    SfmJson.put(o, "n_exponent", f.nExponent());
-    SfmJson.put(o, "n_exponent_se", f.nStdErr());
-    SfmJson.put(o, "r_squared", f.rSquared());
-    return o;
+  /**
+   * Builds the summary of a finished scan.
+   *
+   * @param report the scan
+   * @return its summary
+   */
+  public static ScanSummary of(ScanReport report) {
+    SfmConfig base = report.plan().base();
+    List<ScanCell> cells = report.cells();
+    double bits = report.bitsPerCoefficient();
+    List<PerGate> gates = report.plan().gates().stream().map(g -> perGate(g.cliName(), report.cellsOf(g))).toList();
+    return new ScanSummary(report.command(), report.engine(), report.seconds(), base.task().p(),
+        base.task().op().cliName(), base.task().groupOrder(), base.task().domainSize(),
+        cells.get(0).runs().get(0).idealSupport(), base.eta(), base.wd(), base.labelNoise(), base.iters(),
+        base.accThreshold(), report.plan().seeds(), gates, TheoryBeside.of(cells, report.plan().gates(), base.task()),
+        cells.stream().map(c -> PhaseRow.of(c, bits)).toList());
+  }
+
+  private static PerGate perGate(String gate, List<ScanCell> mine) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Phase ph : Phase.values()) {
+      int k = (int) mine.stream().filter(c -> c.phase() == ph).count();
+      if (k > 0) {
+        counts.put(ph.label(), k);
+      }
+    }
+    ScalingFit grok = ScalingFit.of(mine, true);
+    return new PerGate(gate, counts, Fit.of(grok), Fit.of(ScalingFit.of(mine, false)), fitText(grok));
   }
 
   /**

@@ -1,12 +1,12 @@
 package occam.results;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import occam.io.Numbers;
 import occam.modular.ModularTask;
 import occam.sfm.Gate;
+import occam.sfm.SfmMetrics;
 import occam.sfm.SfmResult;
 import occam.sfm.scan.ScanCell;
 import occam.theory.CompressedSensingThreshold;
@@ -19,10 +19,52 @@ import occam.theory.Prediction;
  * free-energy crossover n*(β) (finite only when ε_gen &gt; 0, i.e. with label noise), the
  * compressed-sensing data thresholds for recovering the |supp W*|-sparse solution from n samples of
  * N = m² coefficients, and the simulated generalization boundary per β and gate: the smallest frac
- * from which every larger frac of the grid generalizes (majority over seeds).
+ * from which every larger frac of the grid generalizes (majority over seeds). The {@code theory}
+ * block of {@code summary.json}; NaN fields are JSON nulls.
+ *
+ * @param lambdaMem λ of the memorizing solution
+ * @param lambdaGen λ of the generalizing solution
+ * @param lambdaRatio λ_mem/λ_gen
+ * @param kMemBits K of the memorizing solution in bits
+ * @param kGenBits K of the generalizing solution in bits
+ * @param deltaKBits K_mem − K_gen
+ * @param nCs compressed-sensing threshold 2s·ln(N/s)
+ * @param fracCs n_cs / N
+ * @param nDonohoTanner Donoho–Tanner threshold 2s·W₀(N/2s)
+ * @param fracDonohoTanner n_DT / N
+ * @param epsGen median ε_gen of the runs
+ * @param crossoverNote how n* was computed, or why it is infinite
+ * @param perBeta one row per β of the grid
  */
-public final class TheoryBeside {
-  private TheoryBeside() {}
+public record TheoryBeside(double lambdaMem, double lambdaGen, double lambdaRatio, double kMemBits, double kGenBits,
+    double deltaKBits, double nCs, double fracCs, double nDonohoTanner, double fracDonohoTanner, double epsGen,
+    String crossoverNote, List<PerBeta> perBeta) {
+
+  /**
+   * The crossover and the simulated boundaries at one β; a gate that was not scanned has NaN boundaries.
+   *
+   * @param beta β
+   * @param nStar crossover n* (NaN when none or infinite)
+   * @param fracStar n* / N
+   * @param crossover "exists", or why not
+   * @param simBoundaryFracHard smallest generalizing frac of the hard gate (NaN if the largest frac did not)
+   * @param simBoundaryNHard its n
+   * @param simBoundaryFracSoft smallest generalizing frac of the soft gate
+   * @param simBoundaryNSoft its n
+   */
+  public record PerBeta(double beta, double nStar, double fracStar, String crossover, double simBoundaryFracHard,
+      double simBoundaryNHard, double simBoundaryFracSoft, double simBoundaryNSoft) {
+
+    /**
+     * The simulated boundary frac of a gate.
+     *
+     * @param g the gate
+     * @return its boundary frac, NaN if none
+     */
+    public double boundaryFrac(Gate g) {
+      return g == Gate.HARD ? simBoundaryFracHard : simBoundaryFracSoft;
+    }
+  }
 
   /**
    * The smallest grid frac from which this β generalizes at every larger frac.
@@ -45,90 +87,65 @@ public final class TheoryBeside {
   }
 
   /**
-   * The theory block of {@code summary.json}.
+   * The theory beside a scan.
    *
    * @param cells all cells
    * @param gates gates scanned
    * @param task the task
-   * @return the JSON object
+   * @return the theory block
    */
-  public static JsonObject json(List<ScanCell> cells, List<Gate> gates, ModularTask task) {
+  public static TheoryBeside of(List<ScanCell> cells, List<Gate> gates, ModularTask task) {
     double eps = epsGen(cells);
     double[] betas = cells.stream().mapToDouble(ScanCell::beta).distinct().sorted().toArray();
-    Prediction pr = Prediction.of(task, betas[0], eps > 0 ? eps : 1, occam.sfm.SfmMetrics.C_FLOAT);
+    Prediction pr = Prediction.of(task, betas[0], eps > 0 ? eps : 1, SfmMetrics.C_FLOAT);
     int total = task.domainSize();
     int s = cells.get(0).runs().get(0).idealSupport();
-    JsonObject o = new JsonObject();
-    o.addProperty("lambda_mem", pr.lambdaMem());
-    o.addProperty("lambda_gen", pr.lambdaGen());
-    o.addProperty("lambda_ratio", pr.lambdaRatio());
-    o.addProperty("k_mem_bits", pr.kMem());
-    o.addProperty("k_gen_bits", pr.kGen());
-    o.addProperty("delta_k_bits", pr.deltaK());
     double ncs = CompressedSensingThreshold.value(s, total);
     double ndt = DonohoTannerThreshold.value(s, total);
-    o.addProperty("n_cs", ncs);
-    o.addProperty("frac_cs", ncs / total);
-    o.addProperty("n_donoho_tanner", ndt);
-    o.addProperty("frac_donoho_tanner", ndt / total);
-    o.addProperty("eps_gen", eps);
-    o.addProperty("crossover_note", eps > 0 ? "n* = -(c/eps) W_-1(-eps/c), c = beta (p^2 - p), eps = median eps_gen of the runs"
-        : "eps_gen = 0 (no label noise): the crossover n* is infinite; run with --label-noise to make it finite");
-    JsonArray rows = new JsonArray();
+    String note = eps > 0 ? "n* = -(c/eps) W_-1(-eps/c), c = beta (p^2 - p), eps = median eps_gen of the runs"
+        : "eps_gen = 0 (no label noise): the crossover n* is infinite; run with --label-noise to make it finite";
+    List<PerBeta> rows = new ArrayList<>();
     for (double b : betas) {
-      JsonObject r = new JsonObject();
-      r.addProperty("beta", b);
+      double nStar = Double.NaN;
+      String crossover = "infinite (eps_gen = 0)";
       if (eps > 0) {
         Crossover x = Crossover.of(task.p(), b, eps);
-        SfmJson.put(r, "n_star", x.exists() ? x.nStar() : Double.NaN);
-        SfmJson.put(r, "frac_star", x.exists() ? x.nStar() / total : Double.NaN);
-        r.addProperty("crossover", x.exists() ? "exists" : String.format(Locale.ROOT, "none: eps/c = %.4g > 1/e", x.ratio()));
-      } else {
-        r.add("n_star", null);
-        r.addProperty("crossover", "infinite (eps_gen = 0)");
+        nStar = x.exists() ? x.nStar() : Double.NaN;
+        crossover = x.exists() ? "exists" : String.format(Locale.ROOT, "none: eps/c = %.4g > 1/e", x.ratio());
       }
-      for (Gate g : gates) {
-        ScanCell edge = boundary(cells.stream().filter(c -> gateOf(c) == g).toList(), b);
-        SfmJson.put(r, "sim_boundary_frac_" + g.cliName(), edge == null ? Double.NaN : edge.frac());
-        SfmJson.put(r, "sim_boundary_n_" + g.cliName(), edge == null ? Double.NaN : edge.trainSize());
-      }
-      rows.add(r);
+      ScanCell hard = gates.contains(Gate.HARD) ? boundary(cellsOf(cells, Gate.HARD), b) : null;
+      ScanCell soft = gates.contains(Gate.SOFT) ? boundary(cellsOf(cells, Gate.SOFT), b) : null;
+      rows.add(new PerBeta(b, nStar, nStar / total, crossover, fracOf(hard), sizeOf(hard), fracOf(soft), sizeOf(soft)));
     }
-    o.add("per_beta", rows);
-    return o;
+    return new TheoryBeside(pr.lambdaMem(), pr.lambdaGen(), pr.lambdaRatio(), pr.kMem(), pr.kGen(), pr.deltaK(), ncs,
+        ncs / total, ndt, ndt / total, eps, note, List.copyOf(rows));
   }
 
   /**
    * The same as a Markdown section.
    *
-   * @param theory the object from {@link #json}
-   * @param gates the gates
+   * @param gates the gates to show boundaries for
    * @return Markdown text
    */
-  public static String markdown(JsonObject theory, List<Gate> gates) {
+  public String markdown(List<Gate> gates) {
     StringBuilder md = new StringBuilder("\n## Theory beside the simulation\n\n");
     md.append(String.format(Locale.ROOT, "- λ_mem/λ_gen = %s; ΔK = %s bits (K_mem %s, K_gen %s).%n",
-        PhaseTable.fmt(theory.get("lambda_ratio").getAsDouble()), PhaseTable.fmt(theory.get("delta_k_bits").getAsDouble()),
-        PhaseTable.fmt(theory.get("k_mem_bits").getAsDouble()), PhaseTable.fmt(theory.get("k_gen_bits").getAsDouble())));
+        Numbers.table(lambdaRatio), Numbers.table(deltaKBits), Numbers.table(kMemBits), Numbers.table(kGenBits)));
     md.append(String.format(Locale.ROOT, "- Compressed sensing: n_cs = 2s·ln(N/s) = %s (frac %s); Donoho–Tanner 2s·W₀(N/2s) = %s (frac %s).%n",
-        PhaseTable.fmt(theory.get("n_cs").getAsDouble()), PhaseTable.fmt(theory.get("frac_cs").getAsDouble()),
-        PhaseTable.fmt(theory.get("n_donoho_tanner").getAsDouble()), PhaseTable.fmt(theory.get("frac_donoho_tanner").getAsDouble())));
-    md.append("- Crossover: ").append(theory.get("crossover_note").getAsString()).append(".\n\n");
+        Numbers.table(nCs), Numbers.table(fracCs), Numbers.table(nDonohoTanner), Numbers.table(fracDonohoTanner)));
+    md.append("- Crossover: ").append(crossoverNote).append(".\n\n");
     md.append("| β | n* | frac* |");
     for (Gate g : gates) {
       md.append(" simulated boundary frac (").append(g.cliName()).append(") |");
     }
     md.append("\n|---|---|---|");
-    for (int i = 0; i < gates.size(); i++) {
-      md.append("---|");
-    }
+    md.append("---|".repeat(gates.size()));
     md.append('\n');
-    for (var e : theory.getAsJsonArray("per_beta")) {
-      JsonObject r = e.getAsJsonObject();
-      md.append("| ").append(PhaseTable.fmt(r.get("beta").getAsDouble())).append(" | ")
-          .append(num(r, "n_star")).append(" | ").append(num(r, "frac_star")).append(" |");
+    for (PerBeta r : perBeta) {
+      md.append("| ").append(Numbers.table(r.beta())).append(" | ").append(Numbers.table(r.nStar())).append(" | ")
+          .append(Numbers.table(r.fracStar())).append(" |");
       for (Gate g : gates) {
-        md.append(' ').append(num(r, "sim_boundary_frac_" + g.cliName())).append(" |");
+        md.append(' ').append(Numbers.table(r.boundaryFrac(g))).append(" |");
       }
       md.append('\n');
     }
@@ -137,12 +154,16 @@ public final class TheoryBeside {
     return md.toString();
   }
 
-  private static String num(JsonObject r, String key) {
-    return r.has(key) && !r.get(key).isJsonNull() ? PhaseTable.fmt(r.get(key).getAsDouble()) : "–";
+  private static List<ScanCell> cellsOf(List<ScanCell> cells, Gate g) {
+    return cells.stream().filter(c -> c.gate() == g).toList();
   }
 
-  private static Gate gateOf(ScanCell c) {
-    return c.runs().get(0).config().gate();
+  private static double fracOf(ScanCell edge) {
+    return edge == null ? Double.NaN : edge.frac();
+  }
+
+  private static double sizeOf(ScanCell edge) {
+    return edge == null ? Double.NaN : edge.trainSize();
   }
 
   private static double epsGen(List<ScanCell> cells) {

@@ -137,4 +137,15 @@ public record SfmConfig(
   public SfmConfig withSeed(long s) {
     return new SfmConfig(task, frac, beta, gate, eta, wd, iters, s, labelNoise, initScale, accThreshold, tol, window);
   }
+
+  /**
+   * The same run with another Occam Gate.
+   *
+   * @param g new gate
+   * @return a copy
+   * @throws IllegalArgumentException if g is null
+   */
+  public SfmConfig withGate(Gate g) {
+    return new SfmConfig(task, frac, beta, g, eta, wd, iters, seed, labelNoise, initScale, accThreshold, tol, window);
+  }
 }

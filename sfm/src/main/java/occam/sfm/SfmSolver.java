@@ -1,7 +1,6 @@
 package occam.sfm;
 
-import occam.modular.Phase;
-import java.util.OptionalInt;
+import occam.modular.Milestones;
 import occam.fourier.HalfSpectrum;
 import occam.fourier.RealDft2;
 import occam.fourier.SpectralConcentration;
@@ -14,8 +13,8 @@ import occam.theory.LearningCoefficient;
  *
  * <p>Iteration t, from W_t: (1) Ŷ = m²·IDFT2(W_t), accuracies and losses of W_t; (2) R = M ⊙ (Y −
  * Ŷ), W̃ = (1 − ηγ)·W_t + η·DFT2(R)/m²; (3) W_{t+1} = gate(W̃, τ), τ = √(2β ln n / n). Train and
- * test accuracy are measured at every t, so t_mem and t_gen are exact whatever the logging
- * interval.
+ * test accuracy are measured at every t and fed to {@link Milestones}, so t_mem and t_gen are exact
+ * whatever the logging interval.
  *
  * <p>W stays Hermitian (W₀ is, DFT2 of a real R is, and both gates depend on |W̃| only, which a
  * coefficient shares with its mirror), so the solver keeps only its half spectrum ({@link
@@ -75,7 +74,6 @@ public final class SfmSolver {
     double tau = OccamThreshold.value(config.beta(), n);
     double eta = config.eta();
     double decay = 1 - eta * config.wd();
-    double thr = config.accThreshold();
     Gate gate = config.gate();
 
     int h = HalfSpectrum.columns(m);
@@ -86,8 +84,7 @@ public final class SfmSolver {
     double[] w = problem.initialWeights(dft);
     double[] spec = new double[w.length];
     double[] real = new double[total];
-    OptionalInt tMem = OptionalInt.empty();
-    OptionalInt tGen = OptionalInt.empty();
+    Milestones milestones = new Milestones(config.accThreshold());
     StopReason stop = StopReason.BUDGET;
     double divergenceBound = Double.NaN;
     int quiet = 0;
@@ -117,12 +114,7 @@ public final class SfmSolver {
       }
       double trainAcc = (double) trainOk / n;
       double testAcc = nTest == 0 ? 1.0 : (double) testOk / nTest;
-      if (tMem.isEmpty() && trainAcc >= thr) {
-        tMem = OptionalInt.of(t);
-      }
-      if (tGen.isEmpty() && trainAcc >= thr && testAcc >= thr) {
-        tGen = OptionalInt.of(t);
-      }
+      milestones.observe(t, trainAcc, testAcc);
       double trainLoss = trainSq / (2.0 * n);
       if (t == 0) {
         divergenceBound = DIVERGENCE_FACTOR * (trainLoss + 1);
@@ -167,8 +159,8 @@ public final class SfmSolver {
         quiet = 0;
       }
     }
-    Phase phase = Phase.classify(stop == StopReason.DIVERGED, tMem, tGen);
-    SfmResult result = new SfmResult(config, phase, tMem, tGen, stop, n, problem.idealSupport(),
+    SfmResult result = new SfmResult(config, milestones.phase(stop == StopReason.DIVERGED), milestones.tMem(),
+        milestones.tGen(), stop, n, problem.idealSupport(),
         problem.epsGen(), last);
     listener.finished(result);
     return result;

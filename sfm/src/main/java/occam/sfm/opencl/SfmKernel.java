@@ -306,7 +306,9 @@ abstract class SfmKernel extends Kernel {
   /**
    * Sums the per-row readout counts of cell c and records t_mem and t_gen: the first t with train
    * accuracy ≥ thr, and with train and test accuracy ≥ thr (as counts against {@link #needTrain}
-   * and {@link #needTest}, which the host derived from thr in double precision).
+   * and {@link #needTest}, which the host derived from thr in double precision). This is the
+   * device-side twin of {@link occam.modular.Milestones#observe}: Aparapi kernels cannot call host
+   * objects, so the rule is repeated here and checked against the CPU engine by the agreement tests.
    *
    * @param c cell
    */

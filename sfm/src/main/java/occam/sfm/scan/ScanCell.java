@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import occam.modular.Phase;
+import occam.sfm.Gate;
 import occam.sfm.SfmResult;
 
 /**
@@ -28,6 +29,9 @@ public record ScanCell(double beta, double frac, List<SfmResult> runs) {
       throw new IllegalArgumentException("a scan cell needs at least one run");
     }
     runs = List.copyOf(runs);
+    if (runs.stream().map(r -> r.config().gate()).distinct().count() > 1) {
+      throw new IllegalArgumentException("the runs of a scan cell must share one gate");
+    }
   }
 
   /** @return the majority phase over seeds */
@@ -43,6 +47,11 @@ public record ScanCell(double beta, double frac, List<SfmResult> runs) {
       }
     }
     return best;
+  }
+
+  /** @return the Occam Gate of the runs (the same for every seed) */
+  public Gate gate() {
+    return runs.get(0).config().gate();
   }
 
   /** @return how many seeds ended in the majority phase */
