@@ -3,20 +3,9 @@ package occam.cli;
 import java.util.Locale;
 import java.util.OptionalInt;
 
-/** Number formatting shared by the commands' text and CSV output. */
+/** Number formatting shared by the commands' console output. */
 final class Formats {
   private Formats() {}
-
-  /** Shortest round-trip form for CSV; empty for NaN. */
-  static String number(double v) {
-    if (Double.isNaN(v)) {
-      return "";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
-  }
 
   /** An optional iteration, or "-" when absent. */
   static String opt(OptionalInt t) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import occam.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class SfmCommandsTest {
     CliRun o = CliRun.of("run", "--p", "13", "--op", "add", "--frac", "0.6", "--beta", "1e-3",
         "--gate", "soft", "--iters", "3000", "--json");
     assertEquals(0, o.exit(), o.err());
-    JsonObject j = JsonParser.parseString(o.out().trim()).getAsJsonObject();
+    JsonObject j = Json.parseStrict(o.out().trim()).getAsJsonObject();
     for (String k : List.of("phase", "t_mem", "t_gen", "train_acc", "test_acc", "support", "ideal_support",
         "lambda_hat", "k_sfm", "gini", "ipr")) {
       assertTrue(j.has(k), "missing " + k);
@@ -41,6 +41,19 @@ class SfmCommandsTest {
     // λ̂ = |supp|/2; K_SFM = 13·(2·⌈log₂ 13⌉ + 64) = 13·72 bits.
     assertEquals(6.5, j.get("lambda_hat").getAsDouble(), 0);
     assertEquals(936, j.get("k_sfm").getAsDouble(), 0);
+    assertEquals(1, j.get("t_mem").getAsInt());
+    assertTrue(j.get("t_gen").getAsInt() > 1);
+  }
+
+  /** A memorizing run never reaches t_gen: strict JSON with t_gen null, not a bare NaN or a missing key. */
+  @Test
+  void runJsonHasNullForAStepNeverReached() {
+    CliRun o = CliRun.of("run", "--p", "13", "--frac", "0.6", "--beta", "1e-3", "--iters", "200", "--json");
+    assertEquals(0, o.exit(), o.err());
+    JsonObject j = Json.parseStrict(o.out().trim()).getAsJsonObject();
+    assertEquals("memorization", j.get("phase").getAsString());
+    assertTrue(j.get("t_gen").isJsonNull());
+    assertEquals("cpu", j.get("engine").getAsString().substring(0, 3));
   }
 
   @Test
@@ -52,6 +65,9 @@ class SfmCommandsTest {
     assertTrue(lines.get(0).startsWith("# command: occam run --p 7"), lines.get(0));
     assertEquals(String.join(",", occam.sfm.SfmMetrics.COLUMNS), lines.get(1));
     assertTrue(lines.get(2).startsWith("0,"));
+    // Logged at t = 0, 10, 20 and the last iteration 30: header comment, header, 4 rows.
+    assertEquals(6, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(5).startsWith("30,"), lines.get(5));
   }
 
   @Test
@@ -67,7 +83,10 @@ class SfmCommandsTest {
     List<String> csv = Files.readAllLines(dir.resolve("phase-table.csv"));
     assertTrue(csv.get(0).startsWith("# command: occam scan --p 7"), csv.get(0));
     assertEquals(1 + 1 + 2 * 2 * 2, csv.size()); // comment, header, 2 gates × 2 β × 2 frac
-    JsonObject s = JsonParser.parseString(Files.readString(dir.resolve("summary.json"))).getAsJsonObject();
+    assertTrue(csv.get(1).startsWith("gate,beta,frac,n,phase,"), csv.get(1));
+    assertEquals(4, csv.stream().filter(l -> l.startsWith("hard,")).count());
+    assertEquals(4, csv.stream().filter(l -> l.startsWith("soft,")).count());
+    JsonObject s = Json.parseStrict(Files.readString(dir.resolve("summary.json"))).getAsJsonObject();
     assertEquals(8, s.getAsJsonArray("cells").size());
     assertEquals(2, s.getAsJsonArray("gates").size());
     try (Stream<Path> files = Files.list(dir)) {
