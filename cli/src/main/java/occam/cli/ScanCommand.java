@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {"Scan beta (log grid) x frac (linear grid) x seeds with the SFM and write the phase-transition table",
         "(tidy CSV with a gate column, Markdown), a filled phase map per gate (PNG, SVG) and summary.json with the t_gen",
         "scaling fit and the theory beside it.",
-        "With no options: p=31 add, both gates, beta 1e-5..10, frac 0.1..0.9, 3 seeds, 5000 iterations (about 20 s on 2 cores)."})
+        "With no options: p=31 add, both gates, beta 1e-5..10, frac 0.1..0.9, 3 seeds, 5000 iterations (about 10 s on 2 cores)."})
 public final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
