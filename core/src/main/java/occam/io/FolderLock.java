@@ -7,11 +7,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,8 +31,10 @@ import java.util.UUID;
  * gets a {@link UsageException} naming the holder; so does a second thread of the same JVM.
  *
  * <p>The lock file is deleted on {@link #close()}. Since a contender may have opened the file just
- * before it was deleted, a lock counts as taken only once the holder's record reads back from the path
- * (a lock on a deleted file is retried). Locks over NFS work where the server runs a lock manager.
+ * before it was deleted, a lock counts as taken only if the path still names the file locked (a lock on
+ * a deleted file is retried). The holder never opens a second descriptor on its lock file (POSIX would
+ * drop the lock when it is closed); locks held in this JVM are looked up in memory. Locks over NFS work
+ * where the server runs a lock manager.
  */
 public final class FolderLock implements AutoCloseable {
   /** Name of the lock file inside a folder locked with {@link #inside}. */
@@ -51,16 +58,26 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The locks this JVM holds, by lock file identity. Checked before any file descriptor is opened on a
+   * lock file: POSIX drops every lock a process holds on a file when the process closes any descriptor
+   * of it, so a second taker in the same JVM must not open (and close) the file at all.
+   */
+  private static final Map<Object, FolderLock> HELD = new HashMap<>();
+
   private final Path folder;
   private final Path file;
+  private final Object key;
   private final FileChannel channel;
   private final FileLock lock;
   private final Holder holder;
   private final Holder previous;
 
-  private FolderLock(Path folder, Path file, FileChannel channel, FileLock lock, Holder holder, Holder previous) {
+  private FolderLock(Path folder, Path file, Object key, FileChannel channel, FileLock lock, Holder holder,
+      Holder previous) {
     this.folder = folder;
     this.file = file;
+    this.key = key;
     this.channel = channel;
     this.lock = lock;
     this.holder = holder;
@@ -114,54 +131,64 @@ public final class FolderLock implements AutoCloseable {
     Holder me = new Holder(ProcessHandle.current().pid(), host(), command, Instant.now().toString(),
         UUID.randomUUID().toString());
     byte[] record = (Json.compact(me) + "\n").getBytes(StandardCharsets.UTF_8);
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      FileChannel ch = null;
-      try {
-        ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock lock;
+    synchronized (HELD) {
+      for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        FileChannel ch = null;
         try {
-          lock = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null;
+          try {
+            Files.createFile(file);
+          } catch (FileAlreadyExistsException e) {
+            // someone's lock file, perhaps stale
+          }
+          Object key = key(file);
+          FolderLock mine = key == null ? null : HELD.get(key);
+          if (mine != null) {
+            throw held(folder, Optional.of(mine.holder));
+          }
+          try {
+            ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          } catch (NoSuchFileException e) {
+            continue; // deleted by its holder meanwhile
+          }
+          FileLock lock = ch.tryLock();
+          if (lock == null) {
+            Optional<Holder> holder = read(ch);
+            ch.close();
+            throw held(folder, holder);
+          }
+          if (key == null || !key.equals(key(file))) {
+            ch.close(); // locked a lock file that its holder deleted meanwhile: try the new one
+            continue;
+          }
+          Optional<Holder> previous = read(ch);
+          ch.truncate(0);
+          ch.write(ByteBuffer.wrap(record), 0);
+          ch.force(true);
+          FolderLock l = new FolderLock(folder, file, key, ch, lock, me, previous.orElse(null));
+          HELD.put(key, l);
+          return l;
+        } catch (IOException | OverlappingFileLockException e) {
+          closeQuietly(ch);
+          throw new UsageException("cannot lock " + Messages.value(folder) + ": " + AtomicFiles.reason(e));
         }
-        if (lock == null) {
-          ch.close();
-          throw held(folder, file);
-        }
-        Optional<Holder> previous = read(ch);
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap(record), 0);
-        ch.force(true);
-        if (isMine(file, me)) {
-          return new FolderLock(folder, file, ch, lock, me, previous.orElse(null));
-        }
-        ch.close(); // locked a lock file that its holder deleted meanwhile: try the new one
-      } catch (IOException e) {
-        closeQuietly(ch);
-        throw new UsageException("cannot lock " + Messages.value(folder) + ": " + AtomicFiles.reason(e));
       }
     }
     throw new UsageException("cannot lock " + Messages.value(folder) + ": its lock file " + file
         + " keeps changing; is another command starting on it?");
   }
 
-  private static UsageException held(Path folder, Path file) {
-    Optional<Holder> h;
+  /** The identity of the file a path names (device and inode on Unix), or null if absent. */
+  private static Object key(Path file) throws IOException {
     try {
-      h = parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      h = Optional.empty();
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    } catch (NoSuchFileException e) {
+      return null;
     }
-    return new UsageException(Messages.value(folder) + " is in use by " + h.map(Holder::describe)
-        .orElse("another command (lock file " + file + ")") + "; wait for it to finish or choose another --out");
   }
 
-  private static boolean isMine(Path file, Holder me) throws IOException {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8)).map(h -> h.token().equals(me.token())).orElse(false);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
+  private static UsageException held(Path folder, Optional<Holder> h) {
+    return new UsageException(Messages.value(folder) + " is in use by " + h.map(Holder::describe)
+        .orElse("another command") + "; wait for it to finish or choose another --out");
   }
 
   private static Optional<Holder> read(FileChannel ch) throws IOException {
@@ -234,16 +261,19 @@ public final class FolderLock implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
-    if (!channel.isOpen()) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } finally {
+    synchronized (HELD) {
+      if (!channel.isOpen()) {
+        return;
+      }
       try {
-        lock.release();
+        Files.deleteIfExists(file);
       } finally {
-        channel.close();
+        try {
+          lock.release();
+        } finally {
+          channel.close();
+          HELD.remove(key);
+        }
       }
     }
   }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>{@code lock FOLDER COMMAND}: holds {@link FolderLock#inside}, prints "locked PID", blocks.
+ *   <li>{@code try FOLDER COMMAND}: takes and releases {@link FolderLock#inside}, prints "locked" or
+ *       "refused: MESSAGE".
  *   <li>{@code publish FOLDER TAG FILES STOP}: writes FILES files "TAG i" into a {@link ReportFolder},
  *       prints "wrote-i" after each (from "wrote-0", before the first) and the publication's steps;
  *       blocks at the line equal to STOP; prints "finished" at the end.
@@ -32,6 +34,15 @@ public final class Child {
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     Path folder = Path.of(args[1]);
+    if (args[0].equals("try")) {
+      try (FolderLock lock = FolderLock.inside(folder, args[2])) {
+        out.println("locked");
+      } catch (UsageException e) {
+        out.println("refused: " + e.getMessage());
+      }
+      out.flush();
+      return;
+    }
     if (args[0].equals("lock")) {
       FolderLock lock = FolderLock.inside(folder, args[2]);
       out.println("locked " + lock.holder().pid());
