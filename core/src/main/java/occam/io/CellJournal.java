@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -120,9 +118,10 @@ public final class CellJournal<T> implements AutoCloseable {
     throw new UsageException(Messages.value(file) + " is not an Occam cell journal; delete it or choose another --out");
   }
 
-  private static byte[] readAll(FileChannel ch) throws IOException {
+  /** The whole content of a channel's file. */
+  static byte[] readAll(FileChannel ch) throws IOException {
     if (ch.size() > Integer.MAX_VALUE - 8) {
-      throw new IOException("journal larger than 2 GB");
+      throw new IOException("file larger than 2 GB");
     }
     ByteBuffer b = ByteBuffer.allocate((int) ch.size());
     while (b.hasRemaining() && ch.read(b, b.position()) >= 0) {
@@ -195,11 +194,7 @@ public final class CellJournal<T> implements AutoCloseable {
   }
 
   private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM lacks SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Manifest.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**

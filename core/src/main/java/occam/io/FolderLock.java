@@ -192,15 +192,7 @@ public final class FolderLock implements AutoCloseable {
   }
 
   private static Optional<Holder> read(FileChannel ch) throws IOException {
-    long size = ch.size();
-    if (size == 0 || size > 1 << 20) {
-      return Optional.empty();
-    }
-    ByteBuffer b = ByteBuffer.allocate((int) size);
-    while (b.hasRemaining() && ch.read(b, b.position()) > 0) {
-      // read it all
-    }
-    return parse(new String(b.array(), 0, b.position(), StandardCharsets.UTF_8));
+    return ch.size() > 1 << 20 ? Optional.empty() : parse(new String(CellJournal.readAll(ch), StandardCharsets.UTF_8));
   }
 
   private static Optional<Holder> parse(String text) {

@@ -73,13 +73,17 @@ public record Manifest(String command, String written, List<Entry> files) {
     return String.join("/", parts);
   }
 
-  private static String sha256(Path f) throws IOException {
-    MessageDigest md;
+  /** A new SHA-256 digest (every JVM has one). */
+  static MessageDigest sha256() {
     try {
-      md = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM lacks SHA-256", e);
     }
+  }
+
+  private static String sha256(Path f) throws IOException {
+    MessageDigest md = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }

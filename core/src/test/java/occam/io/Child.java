@@ -36,7 +36,7 @@ public final class Child {
     Path folder = Path.of(args[1]);
     if (args[0].equals("try")) {
       try (FolderLock lock = FolderLock.inside(folder, args[2])) {
-        out.println("locked");
+        out.println("locked " + lock.holder().pid());
       } catch (UsageException e) {
         out.println("refused: " + e.getMessage());
       }

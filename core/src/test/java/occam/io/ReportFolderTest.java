@@ -96,6 +96,7 @@ class ReportFolderTest {
     Path scan = tmp.resolve("scan");
     try (ReportFolder r = ReportFolder.begin(scan, "occam scan --seed 1")) {
       UsageException u = assertThrows(UsageException.class, () -> ReportFolder.begin(scan, "occam scan --seed 2"));
+      assertTrue(u.getMessage().startsWith(r.folder() + " is in use by "), u.getMessage());
       assertTrue(u.getMessage().contains("is in use by pid " + ProcessHandle.current().pid()), u.getMessage());
       assertTrue(u.getMessage().contains("(occam scan --seed 1)"), u.getMessage());
     }
@@ -161,7 +162,7 @@ class ReportFolderTest {
     try (ReportFolder next = ReportFolder.begin(scan, "next")) {
       assertIsComplete(scan, expected);
       assertEquals("mine\n", Files.readString(scan.resolve("notes.txt")), "the user's file is back");
-      assertEquals(List.of(".scan.lock", ".scan.tmp-" + ProcessHandle.current().pid(), "scan"), names(tmp),
+      assertEquals(List.of(".scan.lock", next.staging().getFileName().toString(), "scan"), names(tmp),
           "the killed writer's staging and old folders are gone");
     }
     assertEquals(List.of("scan"), names(tmp));

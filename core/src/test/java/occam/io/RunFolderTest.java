@@ -44,6 +44,7 @@ class RunFolderTest {
           u.getMessage());
       assertEquals("{}\n", Files.readString(run.resolve("summary.json")), "the files a resume needs stay");
       UsageException held = assertThrows(UsageException.class, () -> RunFolder.open(run, "occam train"));
+      assertTrue(held.getMessage().startsWith(r.folder() + " is in use by "), held.getMessage());
       assertTrue(held.getMessage().contains("(occam train --resume)"), held.getMessage());
     }
   }
