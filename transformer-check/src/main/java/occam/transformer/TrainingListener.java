@@ -1,5 +1,9 @@
 package occam.transformer;
 
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.StepMetrics;
+import occam.transformer.records.TrainingSummary;
+
 /**
  * Observes a {@link TrainingRun} without steering it (progress bars, traces); every method has an
  * empty default.

@@ -1,6 +1,5 @@
-package occam.transformer;
+package occam.transformer.records;
 
-import occam.io.AtomicFiles;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import occam.io.AtomicFiles;
+import occam.io.Json;
 
 /**
  * The JSON-lines log {@code metrics.jsonl}: one {@link StepMetrics} object per line, steps
@@ -61,7 +62,7 @@ public final class MetricsLog implements AutoCloseable {
     if (fromStep > 0 && Files.exists(file)) {
       for (StepMetrics m : read(file)) {
         if (m.step() < fromStep) {
-          kept.append(m.toJson()).append('\n');
+          kept.append(Json.compact(m.toJson())).append('\n');
         }
       }
     }
@@ -78,7 +79,7 @@ public final class MetricsLog implements AutoCloseable {
    */
   public void append(StepMetrics metrics) {
     try {
-      writer.write(metrics.toJson().toString());
+      writer.write(Json.compact(metrics.toJson()));
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {
