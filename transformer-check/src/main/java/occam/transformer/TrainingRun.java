@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import occam.io.UsageException;
 import occam.transformer.records.MetricsLog;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.StepMetrics;
@@ -24,6 +25,12 @@ import occam.transformer.records.TrainingSummary;
  * input leaves existing files as they were.
  */
 public final class TrainingRun {
+  /** Metrics log inside the run folder ({@link RunFolder#METRICS_FILE}). */
+  public static final String METRICS_FILE = RunFolder.METRICS_FILE;
+
+  /** Summary inside the run folder ({@link RunFolder#SUMMARY_FILE}). */
+  public static final String SUMMARY_FILE = RunFolder.SUMMARY_FILE;
+
   private final TrainingConfig config;
   private final List<TrainingLoop.Probe<?>> measurements = new ArrayList<>();
   private RunFolder out;
@@ -129,8 +136,8 @@ public final class TrainingRun {
    * Checks the run folder and reads the checkpoint to resume from, writing nothing.
    *
    * @return the checkpoint, or null for a fresh start
-   * @throws IllegalArgumentException if the folder already holds a run and resume is off, or the
-   *     checkpoint is unreadable or belongs to another configuration
+   * @throws UsageException if the folder is a file or already holds a run and resume is off, or the
+   *     checkpoint is unreadable or belongs to another configuration (the user's input, not a failure)
    */
   Checkpoint preflight() {
     if (out == null) {
@@ -138,12 +145,12 @@ public final class TrainingRun {
     }
     Path dir = out.dir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("--out " + dir + " is a file, not a directory");
+      throw new UsageException("--out " + dir + " is a file, not a directory");
     }
     Path checkpoint = out.checkpointFile();
     if (!resume) {
       if (Files.exists(checkpoint) || Files.exists(out.metricsFile())) {
-        throw new IllegalArgumentException(
+        throw new UsageException(
             "--out " + dir + " already holds a run; pass --resume to continue it or choose another --out");
       }
       return null;
@@ -151,9 +158,13 @@ public final class TrainingRun {
     if (!Files.exists(checkpoint)) {
       return null;
     }
-    Checkpoint c = Checkpoint.read(checkpoint);
-    c.requireCompatible(config, checkpoint);
-    return c;
+    try {
+      Checkpoint c = Checkpoint.read(checkpoint);
+      c.requireCompatible(config, checkpoint);
+      return c;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /**
@@ -161,7 +172,7 @@ public final class TrainingRun {
    *
    * @return the summary (also written to {@code summary.json} when a folder is set)
    * @throws IOException if an output file cannot be written
-   * @throws IllegalArgumentException as {@link #preflight()}
+   * @throws UsageException as {@link #preflight()}
    */
   public TrainingSummary run() throws IOException {
     Checkpoint start = preflight();

@@ -1,6 +1,7 @@
 package occam.transformer;
 
 import static occam.transformer.records.Settings.*;
+import occam.io.UsageException;
 import occam.transformer.records.RunFolder;
 
 import occam.transformer.records.TrainingConfig;
@@ -162,7 +163,7 @@ class TrainingRunTest {
     TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run();
     byte[] checkpoint = Files.readAllBytes(TrainingRun.checkpointFile(tmp));
     byte[] metrics = Files.readAllBytes(tmp.resolve(RunFolder.METRICS_FILE));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UsageException e = assertThrows(UsageException.class,
         () -> TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run());
     assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     assertArrayEquals(checkpoint, Files.readAllBytes(TrainingRun.checkpointFile(tmp)));
@@ -173,10 +174,10 @@ class TrainingRunTest {
   void refusesACheckpointOfAnotherArchitecture(@TempDir Path tmp) throws IOException {
     TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run();
     byte[] checkpoint = Files.readAllBytes(TrainingRun.checkpointFile(tmp));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UsageException e = assertThrows(UsageException.class,
         () -> TrainingRun.of(tiny().set(D_MODEL, 16).set(HEADS, 4).build()).output(tmp).resume(true).run());
     assertTrue(e.getMessage().contains("d_model 8 vs 16") && e.getMessage().contains("heads 2 vs 4"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(UsageException.class,
         () -> TrainingRun.of(tiny().set(WEIGHT_DECAY, 0.0).build()).output(tmp).resume(true).run());
     assertArrayEquals(checkpoint, Files.readAllBytes(TrainingRun.checkpointFile(tmp)));
   }
@@ -188,7 +189,7 @@ class TrainingRunTest {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= 0x10;
     Files.write(file, bytes);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UsageException e = assertThrows(UsageException.class,
         () -> TrainingRun.of(tiny().build()).output(tmp).resume(true).run());
     assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
     assertArrayEquals(bytes, Files.readAllBytes(file));
@@ -214,7 +215,7 @@ class TrainingRunTest {
   @Test
   void refusesAFileAsOutput(@TempDir Path tmp) throws IOException {
     Path file = Files.writeString(tmp.resolve("f"), "x");
-    assertThrows(IllegalArgumentException.class, () -> TrainingRun.of(tiny().build()).output(file).run());
+    assertThrows(UsageException.class, () -> TrainingRun.of(tiny().build()).output(file).run());
     assertEquals("x", Files.readString(file));
   }
 }

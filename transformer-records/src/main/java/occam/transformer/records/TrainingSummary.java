@@ -83,6 +83,9 @@ public record TrainingSummary(
    * @throws IllegalArgumentException if a key is missing or a value is invalid
    */
   public static TrainingSummary fromJson(JsonObject o) {
+    if (!(o.get("config") instanceof JsonObject)) {
+      throw new IllegalArgumentException("summary has no config object");
+    }
     try {
       JsonElement preset = o.get("preset");
       return new TrainingSummary(
