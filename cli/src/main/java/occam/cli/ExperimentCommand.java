@@ -52,7 +52,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Spec
   void spec(CommandSpec value) {
     this.spec = value;
-    SettingOptions.addTo(value, OVERRIDES);
+    SettingOptions.addTo(value, OVERRIDES, " (default: the preset's)");
   }
 
   @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",

@@ -20,13 +20,14 @@ final class SettingOptions {
    *
    * @param spec the command
    * @param settings the settings
+   * @param note text appended to each option's help, e.g. where its default comes from
    */
-  static void addTo(CommandSpec spec, List<Setting<?>> settings) {
-    settings.forEach(s -> spec.addOption(option(s)));
+  static void addTo(CommandSpec spec, List<Setting<?>> settings, String note) {
+    settings.forEach(s -> spec.addOption(option(s, note)));
   }
 
-  private static OptionSpec option(Setting<?> s) {
-    OptionSpec.Builder b = OptionSpec.builder(s.option()).type(s.type()).description(s.description());
+  private static OptionSpec option(Setting<?> s, String note) {
+    OptionSpec.Builder b = OptionSpec.builder(s.option()).type(s.type()).description(s.description() + note);
     if (s.type() == Boolean.class) {
       b.arity("0").negatable(true);
     } else {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import occam.complexity.BdmPreset;
 import occam.io.Json;
 import occam.results.plot.TrainingCurves;
@@ -53,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec
   void spec(CommandSpec value) {
     this.spec = value;
-    SettingOptions.addTo(value, Settings.ALL);
+    SettingOptions.addTo(value, Settings.ALL, "");
   }
 
   @Option(names = "--preset", paramLabel = "NAME",
@@ -89,23 +91,18 @@ public final class TrainCommand implements Callable<Integer> {
     Djl.useThreads(threads);
     Path dir = out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName()));
     PrintWriter err = spec.commandLine().getErr();
-    ProgressListener progress = noProgress ? null : new ProgressListener(err, config.steps());
     TrainingSummary summary;
-    try {
+    List<StepMetrics> log = new ArrayList<>();
+    try (ProgressListener progress = new ProgressListener(noProgress ? null : err, config.steps(), log::add)) {
       summary = TrainingRun.of(config)
           .output(dir)
           .resume(resume)
           .preset(base == null ? null : base.cliName())
           .complexity(complexity)
-          .listener(progress == null ? new TrainingListener() {} : progress)
+          .listener(progress)
           .run();
-    } finally {
-      if (progress != null) {
-        progress.close();
-      }
     }
     Path figure = dir.resolve(FIGURE_FILE);
-    List<StepMetrics> log = new RunFolder(dir).log();
     boolean plotted = log.stream().anyMatch(m -> m.step() > 0);
     if (plotted) {
       TrainingCurves.writePng(log, title(config), figure);
@@ -148,20 +145,32 @@ public final class TrainCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  /** Shows training progress on stderr: step, losses, accuracies, steps/s and ETA ({@link Progress}). */
+  /**
+   * Shows training progress on stderr (step, losses, accuracies, steps/s and ETA, {@link Progress}) and
+   * hands on the metrics lines for the figure.
+   */
   private static final class ProgressListener implements TrainingListener, AutoCloseable {
     private final PrintWriter err;
     private final int steps;
+    private final Consumer<StepMetrics> lines;
     private Progress progress;
 
-    ProgressListener(PrintWriter err, int steps) {
+    ProgressListener(PrintWriter err, int steps, Consumer<StepMetrics> lines) {
       this.err = err;
       this.steps = steps;
+      this.lines = lines;
     }
 
     @Override
     public void onStart(TrainingConfig config, int startStep, String device) {
-      progress = new Progress("train " + device, steps, err, " steps", startStep);
+      if (err != null) {
+        progress = new Progress("train " + device, steps, err, " steps", startStep);
+      }
+    }
+
+    @Override
+    public void onLog(StepMetrics metrics) {
+      lines.accept(metrics);
     }
 
     @Override

@@ -199,6 +199,9 @@ public final class TrainingRun {
     List<StepMetrics> last = new ArrayList<>(1);
     TrainingLoop.End end;
     try (MetricsLog log = out == null ? null : MetricsLog.openFrom(out.metricsFile(), startStep)) {
+      if (log != null) {
+        log.kept().forEach(listener::onLog);
+      }
       List<TrainingLoop.Probe<?>> probes = new ArrayList<>();
       probes.add(new TrainingLoop.Probe<>(metrics, line -> {
         if (log != null) {

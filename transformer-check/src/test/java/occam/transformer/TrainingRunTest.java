@@ -69,7 +69,16 @@ class TrainingRunTest {
         MetricsLog.read(killed.resolve(RunFolder.METRICS_FILE)).stream().map(StepMetrics::step).toList(),
         "lines up to step 6 were written before the kill");
 
-    TrainingSummary resumed = TrainingRun.of(config).output(killed).resume(true).run();
+    List<StepMetrics> seen = new java.util.ArrayList<>();
+    TrainingListener lines = new TrainingListener() {
+      @Override
+      public void onLog(StepMetrics metrics) {
+        seen.add(metrics);
+      }
+    };
+    TrainingSummary resumed = TrainingRun.of(config).output(killed).resume(true).listener(lines).run();
+    assertEquals(MetricsLog.read(killed.resolve(RunFolder.METRICS_FILE)), seen,
+        "the listener sees the kept lines and the new ones: the whole log");
 
     assertEquals(4, resumed.resumedFrom().getAsInt());
     assertEquals(timeless(MetricsLog.read(whole.resolve(RunFolder.METRICS_FILE))),

@@ -21,9 +21,16 @@ import occam.io.Json;
  */
 public final class MetricsLog implements AutoCloseable {
   private final BufferedWriter writer;
+  private final List<StepMetrics> kept;
 
-  private MetricsLog(BufferedWriter writer) {
+  private MetricsLog(BufferedWriter writer, List<StepMetrics> kept) {
     this.writer = writer;
+    this.kept = List.copyOf(kept);
+  }
+
+  /** @return the lines kept from an earlier session by {@link #openFrom}, steps ascending */
+  public List<StepMetrics> kept() {
+    return kept;
   }
 
   /**
@@ -58,17 +65,19 @@ public final class MetricsLog implements AutoCloseable {
    * @throws IOException if the file cannot be read or written
    */
   public static MetricsLog openFrom(Path file, int fromStep) throws IOException {
-    StringBuilder kept = new StringBuilder();
+    List<StepMetrics> kept = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     if (fromStep > 0 && Files.exists(file)) {
       for (StepMetrics m : read(file)) {
         if (m.step() < fromStep) {
-          kept.append(Json.compact(m.toJson())).append('\n');
+          kept.add(m);
+          text.append(Json.compact(m.toJson())).append('\n');
         }
       }
     }
-    AtomicFiles.writeString(file, kept.toString());
+    AtomicFiles.writeString(file, text.toString());
     return new MetricsLog(
-        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), kept);
   }
 
   /**

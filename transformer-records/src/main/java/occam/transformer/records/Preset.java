@@ -1,6 +1,18 @@
 package occam.transformer.records;
 
-import static occam.transformer.records.Settings.*;
+import static occam.transformer.records.Settings.CHECKPOINT_EVERY;
+import static occam.transformer.records.Settings.D_MLP;
+import static occam.transformer.records.Settings.D_MODEL;
+import static occam.transformer.records.Settings.FRAC;
+import static occam.transformer.records.Settings.HEADS;
+import static occam.transformer.records.Settings.LAYERNORM;
+import static occam.transformer.records.Settings.LAYERS;
+import static occam.transformer.records.Settings.LOG_EVERY;
+import static occam.transformer.records.Settings.LR;
+import static occam.transformer.records.Settings.P;
+import static occam.transformer.records.Settings.RANK_EVERY;
+import static occam.transformer.records.Settings.STEPS;
+import static occam.transformer.records.Settings.WEIGHT_DECAY;
 
 import java.util.Locale;
 
