@@ -2,23 +2,23 @@ package occam.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import occam.complexity.BdmPreset;
-import occam.modular.Op;
 import occam.results.compare.Comparison;
-import occam.results.compare.TrainingRecord;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
-import occam.transformer.Preset;
-import occam.transformer.TrainingConfig;
 import occam.transformer.TrainingRun;
-import occam.transformer.TrainingSummary;
+import occam.transformer.records.Preset;
+import occam.transformer.records.RunFolder;
+import occam.transformer.records.Setting;
+import occam.transformer.records.Settings;
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.TrainingGrid;
+import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code occam experiment}: the validation grid of SPEC §7 in one command. Trains a transformer (with
- * K_BDM logged) for every weight decay × frac × seed, each in {@code RUNS/p<P>-<op>-wd<wd>-frac<frac>-seed<s>},
+ * K_BDM logged) for every weight decay × frac × seed ({@link TrainingGrid}), each in its {@link RunFolder}
+ * {@code RUNS/p<P>-<op>-wd<wd>-frac<frac>-seed<s>},
  * then runs {@code compare} over them (which runs the SFM at β = k_β·wd on the same splits).
  * Resumable: a folder whose {@code summary.json} reports all its steps done is not retrained; any
  * other folder resumes from its checkpoint.
@@ -41,17 +42,22 @@ import picocli.CommandLine.Spec;
       "the theory. Resumable: finished runs are kept, killed runs resume from their checkpoints."
     })
 public final class ExperimentCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  /** Settings the grid takes from the command line (default: the preset's). */
+  private static final List<Setting<?>> OVERRIDES =
+      List.of(Settings.P, Settings.OP, Settings.D_MODEL, Settings.HEADS, Settings.D_MLP, Settings.LOG_EVERY);
+
+  private CommandSpec spec;
+
+  /** Receives the command's model and adds the options of {@link #OVERRIDES} ({@link SettingOptions}). */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    SettingOptions.addTo(value, OVERRIDES, " (default: the preset's)");
+  }
 
   @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
       description = "base transformer preset (default ${DEFAULT-VALUE})")
   private String preset;
-
-  @Option(names = "--p", paramLabel = "P", description = "prime modulus (default: the preset's)")
-  private Integer p;
-
-  @Option(names = "--op", paramLabel = "OP", description = "add, sub, mul or div (default: the preset's)")
-  private String op;
 
   @Option(names = "--wds", paramLabel = "WD", split = ",", defaultValue = "0.5,1,2",
       description = "weight decays (default ${DEFAULT-VALUE})")
@@ -66,18 +72,6 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Option(names = "--steps", paramLabel = "T", defaultValue = "2000", description = "updates per run (default ${DEFAULT-VALUE})")
   private int steps;
-
-  @Option(names = "--d-model", paramLabel = "D", description = "residual width (default: the preset's)")
-  private Integer dModel;
-
-  @Option(names = "--heads", paramLabel = "H", description = "attention heads (default: the preset's)")
-  private Integer heads;
-
-  @Option(names = "--d-mlp", paramLabel = "M", description = "MLP width (default: the preset's)")
-  private Integer dMlp;
-
-  @Option(names = "--log-every", paramLabel = "K", description = "metrics line every K steps (default: the preset's)")
-  private Integer logEvery;
 
   @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "out/comparison/runs",
       description = "where the run folders go (default ${DEFAULT-VALUE})")
@@ -94,20 +88,10 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (seeds < 1) {
-      throw new IllegalArgumentException("--seeds " + seeds + " is not allowed: it must be >= 1");
-    }
-    if (wds.isEmpty() || fracs.isEmpty()) {
-      throw new IllegalArgumentException("--wds and --fracs need at least one value each");
-    }
-    List<TrainingConfig> configs = new ArrayList<>();
-    for (int s = 0; s < seeds; s++) {
-      for (double wd : wds) {
-        for (double frac : fracs) {
-          configs.add(config(wd, frac, s));
-        }
-      }
-    }
+    TrainingGrid grid = Commands.userInput(() -> new TrainingGrid(
+        SettingOptions.override(spec, OVERRIDES, Preset.parse(preset).builder().set(Settings.STEPS, steps)).build(),
+        wds, fracs, seeds));
+    List<TrainingConfig> configs = Commands.userInput(grid::configs);
     occam.io.AtomicFiles.requireWritableDirectory(out);
     Djl.useThreads(threads);
     PrintWriter log = spec.commandLine().getErr();
@@ -115,9 +99,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     int i = 0;
     for (TrainingConfig c : configs) {
       i++;
-      Path dir = runsDir.resolve(folderName(c));
+      RunFolder folder = RunFolder.in(runsDir, c);
+      Path dir = folder.dir();
       folders.add(dir);
-      if (TrainingRecord.isComplete(dir, c.steps())) {
+      if (folder.isComplete(c.steps())) {
         log.printf(Locale.ROOT, "[%d/%d] %s: done already%n", i, configs.size(), dir);
         log.flush();
         continue;
@@ -133,37 +118,5 @@ public final class ExperimentCommand implements Callable<Integer> {
     stdout.println(CompareCommand.headline(cmp, out));
     stdout.flush();
     return 0;
-  }
-
-  private TrainingConfig config(double wd, double frac, long seed) {
-    TrainingConfig.Builder b = Preset.parse(preset).builder().weightDecay(wd).frac(frac).seed(seed).steps(steps);
-    override(p, b::p);
-    override(op == null ? null : Op.parse(op), b::op);
-    override(dModel, b::dModel);
-    override(heads, b::heads);
-    override(dMlp, b::dMlp);
-    override(logEvery, b::logEvery);
-    return b.build();
-  }
-
-  private static <T> void override(T value, Consumer<T> setter) {
-    if (value != null) {
-      setter.accept(value);
-    }
-  }
-
-  /**
-   * The folder name of a run: {@code p47-add-wd1-frac0.5-seed0}.
-   *
-   * @param c the run
-   * @return the name
-   */
-  static String folderName(TrainingConfig c) {
-    return "p" + c.task().p() + "-" + c.task().op().cliName() + "-wd" + plain(c.optimizer().weightDecay()) + "-frac"
-        + plain(c.frac()) + "-seed" + c.seed();
-  }
-
-  private static String plain(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

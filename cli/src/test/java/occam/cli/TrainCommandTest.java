@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import occam.io.Json;
+import occam.transformer.records.Setting;
+import occam.transformer.records.Settings;
+import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLoggerFactory;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,7 +75,9 @@ class TrainCommandTest {
         Arguments.of(List.of("--op", "pow"), "op"),
         Arguments.of(List.of("--lr", "-1"), "lr"),
         Arguments.of(List.of("--threads", "-1"), "threads"),
-        Arguments.of(List.of("--steps", "many"), "steps"));
+        Arguments.of(List.of("--steps", "many"), "steps"),
+        Arguments.of(List.of("--acc-threshold", "1.5"), "acc-threshold"),
+        Arguments.of(List.of("--threshold", "0.5"), "--threshold"));
   }
 
   @ParameterizedTest
@@ -125,5 +133,45 @@ class TrainCommandTest {
     out.getBuffer().setLength(0);
     assertEquals(0, run(tiny(tmp, 6, "--resume")), err.toString());
     assertTrue(out.toString().contains("after 6 steps"), out.toString());
+  }
+
+  @Test
+  void everyTrainingSettingIsAnOptionOfItsOwnName() {
+    assertEquals(0, run("train", "--help"));
+    String help = out.toString();
+    for (Setting<?> s : Settings.ALL) {
+      String option = s.type() == Boolean.class ? "--[no-]" + s.name() : s.option() + "=" + s.label();
+      assertTrue(help.contains(option), option + " in\n" + help);
+    }
+    assertTrue(!help.contains("--threshold"), "one name for the accuracy threshold: --acc-threshold");
+  }
+
+  @Test
+  void optionsOverrideThePresetAndReachTheSummary(@TempDir Path tmp) throws IOException {
+    assertEquals(0, run(tiny(tmp, "--acc-threshold", "0.5", "--op", "sub", "--eps", "1e-6", "--layernorm",
+        "--seed", "7", "--json")), err.toString());
+    JsonObject config = Json.parseStrict(out.toString()).getAsJsonObject().getAsJsonObject("config");
+    assertEquals(0.5, config.get("threshold").getAsDouble());
+    assertEquals("sub", config.get("op").getAsString());
+    assertEquals(1e-6, config.get("eps").getAsDouble());
+    assertTrue(config.get("layernorm").getAsBoolean());
+    assertEquals(7, config.get("seed").getAsLong());
+    assertEquals(16, config.get("d_mlp").getAsInt(), "from the command line");
+    assertEquals(0.98, config.get("beta2").getAsDouble(), "SPEC 6's default");
+  }
+
+  @Test
+  void trainInItsOwnJvmPrintsNoLoggerLines(@TempDir Path tmp) throws IOException, InterruptedException {
+    // a fresh JVM: SLF4J and DJL's CUDA probe speak once per process, at first use
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Occam.class.getName()));
+    command.addAll(List.of(tiny(tmp.resolve("run"))));
+    Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), stderr);
+    assertEquals("", stderr, "no SLF4J, INFO or WARN lines: the output is the tool's own");
+    assertTrue(!(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory), "a provider is bound");
+    assertTrue(LoggerFactory.getLogger("ai.djl.pytorch").isWarnEnabled(), "DJL's warnings still show");
+    assertTrue(!LoggerFactory.getLogger("ai.djl.pytorch").isInfoEnabled(), "DJL's info lines do not");
   }
 }

@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.transformer.records.AdamWConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;

@@ -1,6 +1,5 @@
 package occam.transformer;
 
-import occam.io.AtomicFiles;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -21,6 +20,10 @@ import java.util.OptionalInt;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import occam.io.AtomicFiles;
+import occam.io.Json;
+import occam.transformer.records.RunFolder;
+import occam.transformer.records.TrainingConfig;
 
 /**
  * Everything a killed run needs to continue exactly: the weights θ_step, AdamW's moments and update
@@ -56,7 +59,7 @@ public record Checkpoint(
     List<NamedTensor> secondMoments) {
 
   /** File name of the checkpoint inside a run's {@code checkpoint/} directory. */
-  public static final String FILE_NAME = "state.ckpt";
+  public static final String FILE_NAME = RunFolder.CHECKPOINT_FILE;
 
   private static final byte[] MAGIC = "OCCAMCKP".getBytes(StandardCharsets.US_ASCII);
   private static final int VERSION = 1;
@@ -82,8 +85,8 @@ public record Checkpoint(
     header.add("config", config.toJson());
     header.addProperty("step", step);
     header.addProperty("updates", updates);
-    header.add("memorization_step", Json.optional(memorizationStep));
-    header.add("grokking_step", Json.optional(grokkingStep));
+    header.add("memorization_step", Json.step(memorizationStep));
+    header.add("grokking_step", Json.step(grokkingStep));
     header.add("elapsed_s", Json.number(elapsedSeconds));
     byte[] headerBytes = header.toString().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(
@@ -192,8 +195,8 @@ public record Checkpoint(
           TrainingConfig.fromJson(header.getAsJsonObject("config")),
           header.get("step").getAsInt(),
           header.get("updates").getAsLong(),
-          Json.optionalInt(header, "memorization_step"),
-          Json.optionalInt(header, "grokking_step"),
+          Json.step(header, "memorization_step"),
+          Json.step(header, "grokking_step"),
           Json.value(header.get("elapsed_s")),
           params,
           first,

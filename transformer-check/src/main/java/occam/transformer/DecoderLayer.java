@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.transformer.records.ModelConfig;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

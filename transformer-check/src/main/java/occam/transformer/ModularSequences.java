@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.transformer.records.ModelConfig;
+
 import occam.modular.ModularTask;
 import occam.modular.TrainSplit;
 

@@ -1,5 +1,9 @@
 package occam.transformer;
 
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.StepMetrics;
+import occam.transformer.records.TrainingSummary;
+
 /**
  * Observes a {@link TrainingRun} without steering it (progress bars, traces); every method has an
  * empty default.
@@ -22,7 +26,9 @@ public interface TrainingListener {
   default void onStep(StepProgress progress) {}
 
   /**
-   * Called when a metrics line is written.
+   * Called for every line of the run's metrics log, steps ascending: first, before {@link #onStart},
+   * the lines a resumed run keeps from its earlier sessions, then each line as it is written; so a
+   * listener sees the whole log without reading the file back.
    *
    * @param metrics the line
    */

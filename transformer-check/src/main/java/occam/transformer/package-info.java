@@ -10,6 +10,8 @@
  * <p>DJL runs offline from the Maven artifacts ({@link occam.transformer.Djl}); the engine is
  * reached only through {@link occam.transformer.TrainingRun} and the blocks, so the measurements
  * ({@link occam.transformer.EmbeddingSpectrum}, {@link occam.transformer.LogitSpectrum2d},
- * {@link occam.transformer.EffectiveRank}) are plain Java on float arrays.
+ * {@link occam.transformer.EffectiveRank}) are plain Java on float arrays. The loop ({@code TrainingLoop}) calls the {@link occam.transformer.Measurement}s it is given on a
+ * {@link occam.transformer.ModelState}; the run's records (settings, metrics, summary, run folder) live
+ * in module {@code transformer-records} ({@code occam.transformer.records}).
  */
 package occam.transformer;

@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.transformer.records.AdamWConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,10 @@
 package occam.transformer;
 
+import static occam.transformer.records.Settings.*;
+import occam.transformer.records.RunFolder;
+
+import occam.transformer.records.TrainingConfig;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The checkpoint file: exact round trip, and every kind of damage reported as unreadable. */
 class CheckpointTest {
   private static Checkpoint sample() {
-    TrainingConfig config = TrainingConfig.builder().p(5).dModel(8).heads(2).dMlp(16).build();
+    TrainingConfig config = TrainingConfig.builder().set(P, 5).set(D_MODEL, 8).set(HEADS, 2).set(D_MLP, 16).build();
     List<NamedTensor> params = List.of(
         new NamedTensor("embed.W_E", new int[] {6, 8}, ramp(48, 0.5f)),
         new NamedTensor("blocks.0.mlp.b_in", new int[] {16}, ramp(16, -1f)));

@@ -1,5 +1,7 @@
 package occam.transformer;
 
+import occam.transformer.records.ModelConfig;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,14 @@
 package occam.transformer;
 
+import static occam.transformer.records.Settings.*;
+import occam.io.UsageException;
+import occam.transformer.records.RunFolder;
+
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.StepMetrics;
+import occam.transformer.records.MetricsLog;
+import occam.transformer.records.TrainingSummary;
+
 import occam.modular.Phase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,17 +28,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrainingRunTest {
   private static TrainingConfig.Builder tiny() {
     return TrainingConfig.builder()
-        .p(5)
-        .frac(0.6)
-        .seed(3)
-        .dModel(8)
-        .heads(2)
-        .dMlp(16)
-        .lr(1e-2)
-        .weightDecay(1.0)
-        .steps(12)
-        .logEvery(2)
-        .checkpointEvery(4);
+        .set(P, 5)
+        .set(FRAC, 0.6)
+        .set(SEED, 3L)
+        .set(D_MODEL, 8)
+        .set(HEADS, 2)
+        .set(D_MLP, 16)
+        .set(LR, 1e-2)
+        .set(WEIGHT_DECAY, 1.0)
+        .set(STEPS, 12)
+        .set(LOG_EVERY, 2)
+        .set(CHECKPOINT_EVERY, 4);
   }
 
   /** Thrown by a listener to simulate a run killed mid-way. */
@@ -40,7 +49,7 @@ class TrainingRunTest {
   @ParameterizedTest(name = "batch {0}")
   @ValueSource(ints = {0, 8})
   void interruptedAndResumedRunEndsLikeAnUninterruptedOne(int batch, @TempDir Path tmp) throws IOException {
-    TrainingConfig config = tiny().batchSize(batch).build();
+    TrainingConfig config = tiny().set(BATCH, batch).build();
     Path whole = tmp.resolve("whole");
     Path killed = tmp.resolve("killed");
     TrainingSummary expected = TrainingRun.of(config).output(whole).run();
@@ -57,14 +66,23 @@ class TrainingRunTest {
     assertThrows(Killed.class, () -> TrainingRun.of(config).output(killed).listener(killAtStep7).run());
     assertEquals(4, Checkpoint.read(TrainingRun.checkpointFile(killed)).step(), "last checkpoint before the kill");
     assertEquals(List.of(0, 2, 4, 6),
-        MetricsLog.read(killed.resolve(TrainingRun.METRICS_FILE)).stream().map(StepMetrics::step).toList(),
+        MetricsLog.read(killed.resolve(RunFolder.METRICS_FILE)).stream().map(StepMetrics::step).toList(),
         "lines up to step 6 were written before the kill");
 
-    TrainingSummary resumed = TrainingRun.of(config).output(killed).resume(true).run();
+    List<StepMetrics> seen = new java.util.ArrayList<>();
+    TrainingListener lines = new TrainingListener() {
+      @Override
+      public void onLog(StepMetrics metrics) {
+        seen.add(metrics);
+      }
+    };
+    TrainingSummary resumed = TrainingRun.of(config).output(killed).resume(true).listener(lines).run();
+    assertEquals(MetricsLog.read(killed.resolve(RunFolder.METRICS_FILE)), seen,
+        "the listener sees the kept lines and the new ones: the whole log");
 
     assertEquals(4, resumed.resumedFrom().getAsInt());
-    assertEquals(timeless(MetricsLog.read(whole.resolve(TrainingRun.METRICS_FILE))),
-        timeless(MetricsLog.read(killed.resolve(TrainingRun.METRICS_FILE))));
+    assertEquals(timeless(MetricsLog.read(whole.resolve(RunFolder.METRICS_FILE))),
+        timeless(MetricsLog.read(killed.resolve(RunFolder.METRICS_FILE))));
     assertEquals(expected.memorizationStep(), resumed.memorizationStep());
     assertEquals(expected.grokkingStep(), resumed.grokkingStep());
     assertEquals(expected.phase(), resumed.phase());
@@ -85,8 +103,8 @@ class TrainingRunTest {
 
   @Test
   void writesMetricsSummaryAndCheckpoint(@TempDir Path tmp) throws IOException {
-    TrainingSummary s = TrainingRun.of(tiny().steps(4).build()).output(tmp).preset("test").run();
-    List<StepMetrics> log = MetricsLog.read(tmp.resolve(TrainingRun.METRICS_FILE));
+    TrainingSummary s = TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).preset("test").run();
+    List<StepMetrics> log = MetricsLog.read(tmp.resolve(RunFolder.METRICS_FILE));
     assertEquals(List.of(0, 2, 4), log.stream().map(StepMetrics::step).toList());
     StepMetrics first = log.get(0);
     assertTrue(first.trainLoss() > 0 && first.weightNorm() > 0);
@@ -98,55 +116,89 @@ class TrainingRunTest {
         List.copyOf(first.effectiveRanks().keySet()));
     assertEquals(4, s.stepsDone());
     assertEquals(15, s.trainSize());
-    TrainingRun.of(tiny().steps(5).rankEvery(4).build()).output(tmp.resolve("ranks")).run();
-    assertEquals(List.of(9, 0, 9, 9), MetricsLog.read(tmp.resolve("ranks").resolve(TrainingRun.METRICS_FILE))
+    TrainingRun.of(tiny().set(STEPS, 5).set(RANK_EVERY, 4).build()).output(tmp.resolve("ranks")).run();
+    assertEquals(List.of(9, 0, 9, 9), MetricsLog.read(tmp.resolve("ranks").resolve(RunFolder.METRICS_FILE))
         .stream().map(m -> m.effectiveRanks().size()).toList(), "ranks at steps 0, 4 and the last, 5");
     assertEquals(10, s.testSize());
-    String summary = Files.readString(tmp.resolve(TrainingRun.SUMMARY_FILE));
-    assertTrue(summary.contains("\"preset\":\"test\"") && summary.contains("\"grokking_step\""), summary);
+    var summary = occam.io.Json.parseStrict(Files.readString(tmp.resolve(RunFolder.SUMMARY_FILE))).getAsJsonObject();
+    assertEquals("test", summary.get("preset").getAsString());
+    assertTrue(summary.has("grokking_step"), "absent steps are null, not missing");
+    assertEquals(s.finalMetrics(), new RunFolder(tmp).summary().finalMetrics(), "the summary reads back");
     assertTrue(Files.exists(TrainingRun.checkpointFile(tmp)));
+  }
+
+  @Test
+  void aMeasurementIsCalledOnItsScheduleWithoutChangingTheRun(@TempDir Path tmp) throws IOException {
+    TrainingConfig config = tiny().set(STEPS, 7).build();
+    Measurement<double[]> probe = new Measurement<>() {
+      @Override
+      public String name() {
+        return "probe";
+      }
+
+      @Override
+      public Schedule schedule() {
+        return new Schedule(3);
+      }
+
+      @Override
+      public double[] measure(ModelState state) {
+        return new double[] {state.step(), state.train().accuracy(), state.parameters().size(),
+            state.logitTable().length};
+      }
+    };
+    List<double[]> seen = new java.util.ArrayList<>();
+    TrainingRun.of(config).output(tmp.resolve("probed")).measure(probe, seen::add).run();
+    TrainingRun.of(config).output(tmp.resolve("plain")).run();
+    assertEquals(List.of(0.0, 3.0, 6.0, 7.0), seen.stream().map(r -> r[0]).toList(), "every 3 steps and the last");
+    assertEquals(Checkpoint.read(TrainingRun.checkpointFile(tmp.resolve("plain"))).parameters().size(),
+        (int) seen.get(0)[2], "every parameter");
+    assertEquals(25.0 * 5, seen.get(0)[3], "N x p logits");
+    assertEquals(timeless(MetricsLog.read(tmp.resolve("plain").resolve(RunFolder.METRICS_FILE))),
+        timeless(MetricsLog.read(tmp.resolve("probed").resolve(RunFolder.METRICS_FILE))),
+        "a measurement does not change the metrics");
   }
 
   @Test
   void complexityHookSeesEveryParameter(@TempDir Path tmp) throws IOException {
     WeightComplexity count = weights -> weights.stream().mapToInt(NamedTensor::size).sum();
-    TrainingSummary s = TrainingRun.of(tiny().steps(0).build()).output(tmp).complexity(count).run();
+    TrainingSummary s = TrainingRun.of(tiny().set(STEPS, 0).build()).output(tmp).complexity(count).run();
     // V·d + T·d + 4d² + (d_mlp·d + d_mlp) + (d·d_mlp + d) + p·d
     assertEquals(6 * 8 + 3 * 8 + 4 * 64 + (16 * 8 + 16) + (8 * 16 + 8) + 5 * 8, s.finalMetrics().complexity());
   }
 
   @Test
   void refusesToStartOverAnExistingRun(@TempDir Path tmp) throws IOException {
-    TrainingRun.of(tiny().steps(4).build()).output(tmp).run();
+    TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run();
     byte[] checkpoint = Files.readAllBytes(TrainingRun.checkpointFile(tmp));
-    byte[] metrics = Files.readAllBytes(tmp.resolve(TrainingRun.METRICS_FILE));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingRun.of(tiny().steps(4).build()).output(tmp).run());
+    byte[] metrics = Files.readAllBytes(tmp.resolve(RunFolder.METRICS_FILE));
+    UsageException e = assertThrows(UsageException.class,
+        () -> TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run());
     assertTrue(e.getMessage().contains("--resume"), e.getMessage());
     assertArrayEquals(checkpoint, Files.readAllBytes(TrainingRun.checkpointFile(tmp)));
-    assertArrayEquals(metrics, Files.readAllBytes(tmp.resolve(TrainingRun.METRICS_FILE)));
+    assertArrayEquals(metrics, Files.readAllBytes(tmp.resolve(RunFolder.METRICS_FILE)));
   }
 
   @Test
   void refusesACheckpointOfAnotherArchitecture(@TempDir Path tmp) throws IOException {
-    TrainingRun.of(tiny().steps(4).build()).output(tmp).run();
+    TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run();
     byte[] checkpoint = Files.readAllBytes(TrainingRun.checkpointFile(tmp));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingRun.of(tiny().dModel(16).heads(4).build()).output(tmp).resume(true).run());
+    UsageException e = assertThrows(UsageException.class,
+        () -> TrainingRun.of(tiny().set(D_MODEL, 16).set(HEADS, 4).build()).output(tmp).resume(true).run());
     assertTrue(e.getMessage().contains("d_model 8 vs 16") && e.getMessage().contains("heads 2 vs 4"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> TrainingRun.of(tiny().weightDecay(0).build()).output(tmp).resume(true).run());
+    assertThrows(UsageException.class,
+        () -> TrainingRun.of(tiny().set(WEIGHT_DECAY, 0.0).build()).output(tmp).resume(true).run());
     assertArrayEquals(checkpoint, Files.readAllBytes(TrainingRun.checkpointFile(tmp)));
   }
 
   @Test
   void refusesAnUnreadableCheckpointAndLeavesIt(@TempDir Path tmp) throws IOException {
-    TrainingRun.of(tiny().steps(4).build()).output(tmp).run();
+    TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp).run();
     Path file = TrainingRun.checkpointFile(tmp);
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= 0x10;
     Files.write(file, bytes);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UsageException e = assertThrows(UsageException.class,
         () -> TrainingRun.of(tiny().build()).output(tmp).resume(true).run());
     assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
     assertArrayEquals(bytes, Files.readAllBytes(file));
@@ -154,25 +206,25 @@ class TrainingRunTest {
 
   @Test
   void resumeWithoutACheckpointStartsFresh(@TempDir Path tmp) throws IOException {
-    TrainingSummary s = TrainingRun.of(tiny().steps(2).build()).output(tmp.resolve("new")).resume(true).run();
+    TrainingSummary s = TrainingRun.of(tiny().set(STEPS, 2).build()).output(tmp.resolve("new")).resume(true).run();
     assertTrue(s.resumedFrom().isEmpty());
     assertEquals(2, s.stepsDone());
   }
 
   @Test
   void aNonFiniteLossEndsTheRunAsDiverged(@TempDir Path tmp) throws IOException {
-    TrainingSummary s = TrainingRun.of(tiny().lr(1e30).warmup(0).build()).output(tmp).run();
+    TrainingSummary s = TrainingRun.of(tiny().set(LR, 1e30).set(WARMUP, 0).build()).output(tmp).run();
     assertEquals(Phase.DIVERGED, s.phase());
     assertTrue(s.stepsDone() < 12, "stopped early at step " + s.stepsDone());
     assertTrue(Double.isNaN(s.finalMetrics().trainLoss()));
-    assertEquals(s.stepsDone(), MetricsLog.read(tmp.resolve(TrainingRun.METRICS_FILE)).get(
-        MetricsLog.read(tmp.resolve(TrainingRun.METRICS_FILE)).size() - 1).step(), "the diverged step is logged");
+    assertEquals(s.stepsDone(), MetricsLog.read(tmp.resolve(RunFolder.METRICS_FILE)).get(
+        MetricsLog.read(tmp.resolve(RunFolder.METRICS_FILE)).size() - 1).step(), "the diverged step is logged");
   }
 
   @Test
   void refusesAFileAsOutput(@TempDir Path tmp) throws IOException {
     Path file = Files.writeString(tmp.resolve("f"), "x");
-    assertThrows(IllegalArgumentException.class, () -> TrainingRun.of(tiny().build()).output(file).run());
+    assertThrows(UsageException.class, () -> TrainingRun.of(tiny().build()).output(file).run());
     assertEquals("x", Files.readString(file));
   }
 }

@@ -8,7 +8,7 @@ import occam.fourier.GeneralizingSolution;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmResult;
 import occam.theory.Crossover;
-import occam.transformer.StepMetrics;
+import occam.transformer.records.StepMetrics;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**

@@ -1,19 +1,14 @@
 package occam.results.compare;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import occam.modular.ModularTask;
-import occam.modular.Op;
-import occam.transformer.MetricsLog;
-import occam.transformer.StepMetrics;
-import occam.transformer.TrainingRun;
+import occam.transformer.records.RunFolder;
+import occam.transformer.records.StepMetrics;
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.TrainingSummary;
 
 /**
  * One finished (or stopped) transformer run as {@code occam train} left it: the task and optimizer
@@ -60,34 +55,11 @@ public record TrainingRecord(
    * @throws IOException if the metrics log cannot be read
    */
   public static TrainingRecord read(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("run folder " + dir + " does not exist");
-    }
-    Path summaryFile = dir.resolve(TrainingRun.SUMMARY_FILE);
-    if (!Files.isRegularFile(summaryFile)) {
-      throw new IllegalArgumentException("run folder " + dir + " has no " + TrainingRun.SUMMARY_FILE);
-    }
-    JsonObject s;
-    try {
-      s = JsonParser.parseString(Files.readString(summaryFile)).getAsJsonObject();
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new IllegalArgumentException(summaryFile + " is not a JSON object: " + e.getMessage());
-    }
-    JsonObject c = s.getAsJsonObject("config");
-    if (c == null) {
-      throw new IllegalArgumentException(summaryFile + " has no config object");
-    }
-    try {
-      ModularTask task = ModularTask.of(c.get("p").getAsInt(), Op.parse(c.get("op").getAsString()));
-      Path metricsFile = dir.resolve(TrainingRun.METRICS_FILE);
-      List<StepMetrics> log = Files.isRegularFile(metricsFile) ? MetricsLog.read(metricsFile) : List.of();
-      return new TrainingRecord(dir, task, c.get("frac").getAsDouble(), c.get("seed").getAsLong(),
-          c.get("weight_decay").getAsDouble(), c.get("steps").getAsInt(), s.get("steps_done").getAsInt(),
-          s.get("train_size").getAsInt(), optional(s.get("memorization_step")), optional(s.get("grokking_step")),
-          s.get("phase").getAsString(), log);
-    } catch (NullPointerException | UnsupportedOperationException | ClassCastException | NumberFormatException e) {
-      throw new IllegalArgumentException(summaryFile + " lacks a field of occam train's summary: " + e);
-    }
+    RunFolder folder = new RunFolder(dir);
+    TrainingSummary s = folder.summary();
+    TrainingConfig c = s.config();
+    return new TrainingRecord(dir, c.task(), c.frac(), c.seed(), c.optimizer().weightDecay(), c.steps(),
+        s.stepsDone(), s.trainSize(), s.memorizationStep(), s.grokkingStep(), s.phase().label(), folder.log());
   }
 
   /**
@@ -96,25 +68,15 @@ public record TrainingRecord(
    *
    * @param dir a run directory
    * @param steps the step budget wanted now
-   * @return true when {@code summary.json} exists and its {@code steps_done} is at least {@code steps}
-   *     (or the run diverged, which is final too)
+   * @return {@link RunFolder#isComplete(int)}
    */
   public static boolean isComplete(Path dir, int steps) {
-    try {
-      TrainingRecord r = read(dir);
-      return r.stepsDone() >= steps || "diverged".equals(r.phase());
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
+    return new RunFolder(dir).isComplete(steps);
   }
 
   /** @return a short label: the directory's name */
   public String name() {
     Path f = dir.getFileName();
     return f == null ? dir.toString() : f.toString();
-  }
-
-  private static OptionalInt optional(JsonElement e) {
-    return e == null || e.isJsonNull() ? OptionalInt.empty() : OptionalInt.of(e.getAsInt());
   }
 }

@@ -3,7 +3,7 @@ package occam.results.compare;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
-import occam.transformer.StepMetrics;
+import occam.transformer.records.StepMetrics;
 
 /**
  * Where a logged observable makes its move: a rise (test accuracy, Gini, IPR) or a fall (BDM).

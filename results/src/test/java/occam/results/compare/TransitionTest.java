@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import occam.transformer.StepMetrics;
+import occam.transformer.records.StepMetrics;
 import org.junit.jupiter.api.Test;
 
 /** Half-way and steepest steps of logged series whose answers are known by construction. */

@@ -1,4 +1,4 @@
-package occam.transformer;
+package occam.transformer.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ class MetricsLogTest {
 
   @Test
   void roundTripsAndDropsLinesAtOrAfterTheResumeStep(@TempDir Path tmp) throws IOException {
-    Path file = tmp.resolve(TrainingRun.METRICS_FILE);
+    Path file = tmp.resolve(RunFolder.METRICS_FILE);
     try (MetricsLog log = MetricsLog.openFrom(file, 0)) {
       for (int s = 0; s <= 6; s += 2) {
         log.append(line(s));

@@ -1,4 +1,4 @@
-package occam.transformer;
+package occam.transformer.records;
 
 /**
  * Hyperparameters of AdamW with decoupled weight decay (Loshchilov &amp; Hutter 2019, Algorithm 2, in

@@ -1,8 +1,10 @@
-package occam.transformer;
+package occam.transformer.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static occam.transformer.records.Settings.*;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -18,26 +20,26 @@ class TrainingConfigTest {
 
   static Stream<UnaryOperator<TrainingConfig.Builder>> invalid() {
     return Stream.of(
-        b -> b.p(1),
-        b -> b.p(2),
-        b -> b.p(9),
-        b -> b.p(-7),
-        b -> b.frac(0),
-        b -> b.frac(1.5),
-        b -> b.frac(Double.NaN),
-        b -> b.dModel(100).heads(3),
-        b -> b.heads(0),
-        b -> b.layers(0),
-        b -> b.dMlp(-1),
-        b -> b.lr(0),
-        b -> b.weightDecay(-1),
-        b -> b.steps(-1),
-        b -> b.batchSize(-2),
-        b -> b.logEvery(0),
-        b -> b.checkpointEvery(-1),
-        b -> b.rankEvery(-1),
-        b -> b.threshold(0),
-        b -> b.threshold(1.01));
+        b -> b.set(P, 1),
+        b -> b.set(P, 2),
+        b -> b.set(P, 9),
+        b -> b.set(P, -7),
+        b -> b.set(FRAC, 0.0),
+        b -> b.set(FRAC, 1.5),
+        b -> b.set(FRAC, Double.NaN),
+        b -> b.set(D_MODEL, 100).set(HEADS, 3),
+        b -> b.set(HEADS, 0),
+        b -> b.set(LAYERS, 0),
+        b -> b.set(D_MLP, -1),
+        b -> b.set(LR, 0.0),
+        b -> b.set(WEIGHT_DECAY, -1.0),
+        b -> b.set(STEPS, -1),
+        b -> b.set(BATCH, -2),
+        b -> b.set(LOG_EVERY, 0),
+        b -> b.set(CHECKPOINT_EVERY, -1),
+        b -> b.set(RANK_EVERY, -1),
+        b -> b.set(ACC_THRESHOLD, 0.0),
+        b -> b.set(ACC_THRESHOLD, 1.01));
   }
 
   @ParameterizedTest
@@ -70,7 +72,7 @@ class TrainingConfigTest {
   @ParameterizedTest
   @EnumSource(Preset.class)
   void jsonRoundTrips(Preset preset) {
-    TrainingConfig c = preset.builder().op(Op.DIV).seed(-5).batchSize(64).rankEvery(30).build();
+    TrainingConfig c = preset.builder().set(OP, Op.DIV).set(SEED, -5L).set(BATCH, 64).set(RANK_EVERY, 30).build();
     assertEquals(c, TrainingConfig.fromJson(c.toJson()));
     assertEquals(c, c.toBuilder().build());
   }
@@ -79,9 +81,9 @@ class TrainingConfigTest {
   void scheduleMayDifferButNothingElse() {
     TrainingConfig c = Preset.QUICK.builder().build();
     assertEquals(List.of(),
-        c.differencesFrom(c.toBuilder().steps(9).logEvery(3).checkpointEvery(7).rankEvery(6).build()));
-    assertEquals(List.of("weight_decay 1.0 vs 0.0"), c.differencesFrom(c.toBuilder().weightDecay(0).build()));
-    assertEquals(List.of("op \"add\" vs \"sub\""), c.differencesFrom(c.toBuilder().op(Op.SUB).build()));
+        c.differencesFrom(c.toBuilder().set(STEPS, 9).set(LOG_EVERY, 3).set(CHECKPOINT_EVERY, 7).set(RANK_EVERY, 6).build()));
+    assertEquals(List.of("weight_decay 1.0 vs 0.0"), c.differencesFrom(c.toBuilder().set(WEIGHT_DECAY, 0.0).build()));
+    assertEquals(List.of("op \"add\" vs \"sub\""), c.differencesFrom(c.toBuilder().set(OP, Op.SUB).build()));
   }
 
   @Test

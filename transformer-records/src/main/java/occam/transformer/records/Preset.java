@@ -1,6 +1,19 @@
-package occam.transformer;
+package occam.transformer.records;
 
-import java.util.Arrays;
+import static occam.transformer.records.Settings.CHECKPOINT_EVERY;
+import static occam.transformer.records.Settings.D_MLP;
+import static occam.transformer.records.Settings.D_MODEL;
+import static occam.transformer.records.Settings.FRAC;
+import static occam.transformer.records.Settings.HEADS;
+import static occam.transformer.records.Settings.LAYERNORM;
+import static occam.transformer.records.Settings.LAYERS;
+import static occam.transformer.records.Settings.LOG_EVERY;
+import static occam.transformer.records.Settings.LR;
+import static occam.transformer.records.Settings.P;
+import static occam.transformer.records.Settings.RANK_EVERY;
+import static occam.transformer.records.Settings.STEPS;
+import static occam.transformer.records.Settings.WEIGHT_DECAY;
+
 import java.util.Locale;
 
 /**
@@ -18,16 +31,16 @@ public enum Preset {
     @Override
     public TrainingConfig.Builder builder() {
       return TrainingConfig.builder()
-          .p(47)
-          .frac(0.5)
-          .dModel(64)
-          .heads(4)
-          .dMlp(256)
-          .lr(3e-3)
-          .weightDecay(1.0)
-          .steps(1_500)
-          .logEvery(10)
-          .checkpointEvery(250);
+          .set(P, 47)
+          .set(FRAC, 0.5)
+          .set(D_MODEL, 64)
+          .set(HEADS, 4)
+          .set(D_MLP, 256)
+          .set(LR, 3e-3)
+          .set(WEIGHT_DECAY, 1.0)
+          .set(STEPS, 1_500)
+          .set(LOG_EVERY, 10)
+          .set(CHECKPOINT_EVERY, 250);
     }
   },
   /**
@@ -38,11 +51,11 @@ public enum Preset {
     @Override
     public TrainingConfig.Builder builder() {
       return TrainingConfig.builder()
-          .p(113)
-          .frac(0.3)
-          .steps(15_000)
-          .logEvery(100)
-          .checkpointEvery(1_000);
+          .set(P, 113)
+          .set(FRAC, 0.3)
+          .set(STEPS, 15_000)
+          .set(LOG_EVERY, 100)
+          .set(CHECKPOINT_EVERY, 1_000);
     }
   },
   /**
@@ -56,17 +69,17 @@ public enum Preset {
     @Override
     public TrainingConfig.Builder builder() {
       return TrainingConfig.builder()
-          .p(97)
-          .frac(0.3)
-          .layers(48)
-          .dModel(512)
-          .heads(8)
-          .dMlp(2048)
-          .layerNorm(true)
-          .steps(100_000)
-          .logEvery(1_000)
-          .rankEvery(10_000)
-          .checkpointEvery(5_000);
+          .set(P, 97)
+          .set(FRAC, 0.3)
+          .set(LAYERS, 48)
+          .set(D_MODEL, 512)
+          .set(HEADS, 8)
+          .set(D_MLP, 2048)
+          .set(LAYERNORM, true)
+          .set(STEPS, 100_000)
+          .set(LOG_EVERY, 1_000)
+          .set(RANK_EVERY, 10_000)
+          .set(CHECKPOINT_EVERY, 5_000);
     }
   };
 

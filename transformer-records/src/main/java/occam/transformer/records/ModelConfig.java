@@ -1,4 +1,4 @@
-package occam.transformer;
+package occam.transformer.records;
 
 /**
  * Architecture of the decoder-only transformer of SPEC §6.

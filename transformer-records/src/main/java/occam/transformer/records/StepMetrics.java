@@ -1,10 +1,11 @@
-package occam.transformer;
+package occam.transformer.records;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import occam.io.Json;
 
 /**
  * One line of {@code metrics.jsonl}: the model θ_step (after {@code step} optimizer updates),
@@ -20,12 +21,12 @@ import java.util.Map;
  * @param testLoss mean cross-entropy over the held-out set (NaN if it is empty)
  * @param testAcc accuracy over the held-out set (NaN if it is empty)
  * @param weightNorm ‖θ‖₂ over all parameters
- * @param embedGini Gini of the token-axis embedding spectrum ({@link EmbeddingSpectrum})
+ * @param embedGini Gini of the token-axis embedding spectrum ({@code occam.transformer.EmbeddingSpectrum})
  * @param embedIpr IPR of that spectrum's amplitudes
- * @param logit2dGini Gini of the 2D logit spectrum ({@link LogitSpectrum2d})
+ * @param logit2dGini Gini of the 2D logit spectrum ({@code occam.transformer.LogitSpectrum2d})
  * @param logit2dIpr IPR of the 2D logit spectrum's amplitudes
  * @param logit2dSigmaMass share of the 2D logit power on the ideal support σ
- * @param complexity the {@link WeightComplexity} estimate in bits (NaN when not measured)
+ * @param complexity the {@code occam.transformer.WeightComplexity} estimate in bits (NaN when not measured)
  * @param effectiveRanks canonical name → effective rank, for every matrix parameter (empty at log
  *     steps between {@link TrainingConfig#rankEvery()} steps)
  * @param elapsedSeconds wall-clock seconds of training up to here, summed over resumed sessions
@@ -48,6 +49,9 @@ public record StepMetrics(
 
   /** Copies the map so the record stays immutable. */
   public StepMetrics {
+    if (effectiveRanks == null) {
+      throw new IllegalArgumentException("effective ranks must be given (empty when not measured)");
+    }
     effectiveRanks = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveRanks));
   }
 

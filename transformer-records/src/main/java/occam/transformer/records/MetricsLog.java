@@ -1,6 +1,5 @@
-package occam.transformer;
+package occam.transformer.records;
 
-import occam.io.AtomicFiles;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;
@@ -12,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import occam.io.AtomicFiles;
+import occam.io.Json;
 
 /**
  * The JSON-lines log {@code metrics.jsonl}: one {@link StepMetrics} object per line, steps
@@ -20,9 +21,16 @@ import java.util.List;
  */
 public final class MetricsLog implements AutoCloseable {
   private final BufferedWriter writer;
+  private final List<StepMetrics> kept;
 
-  private MetricsLog(BufferedWriter writer) {
+  private MetricsLog(BufferedWriter writer, List<StepMetrics> kept) {
     this.writer = writer;
+    this.kept = List.copyOf(kept);
+  }
+
+  /** @return the lines kept from an earlier session by {@link #openFrom}, steps ascending */
+  public List<StepMetrics> kept() {
+    return kept;
   }
 
   /**
@@ -57,17 +65,19 @@ public final class MetricsLog implements AutoCloseable {
    * @throws IOException if the file cannot be read or written
    */
   public static MetricsLog openFrom(Path file, int fromStep) throws IOException {
-    StringBuilder kept = new StringBuilder();
+    List<StepMetrics> kept = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
     if (fromStep > 0 && Files.exists(file)) {
       for (StepMetrics m : read(file)) {
         if (m.step() < fromStep) {
-          kept.append(m.toJson()).append('\n');
+          kept.add(m);
+          text.append(Json.compact(m.toJson())).append('\n');
         }
       }
     }
-    AtomicFiles.writeString(file, kept.toString());
+    AtomicFiles.writeString(file, text.toString());
     return new MetricsLog(
-        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND), kept);
   }
 
   /**
@@ -78,7 +88,7 @@ public final class MetricsLog implements AutoCloseable {
    */
   public void append(StepMetrics metrics) {
     try {
-      writer.write(metrics.toJson().toString());
+      writer.write(Json.compact(metrics.toJson()));
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {

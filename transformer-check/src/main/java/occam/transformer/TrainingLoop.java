@@ -1,0 +1,284 @@
+package occam.transformer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import occam.modular.Milestones;
+import occam.transformer.records.ModelConfig;
+import occam.transformer.records.TrainingConfig;
+
+/**
+ * The training loop of a {@link TrainingRun}: full-batch or seeded mini-batch AdamW on the mean
+ * cross-entropy at the last position, t_mem and t_grok ({@link Milestones}), the measurements it is
+ * given, and checkpoints.
+ *
+ * <p>Step s denotes θ_s after s updates. Each turn scores θ_s, then (unless s is final) applies update
+ * s + 1:
+ *
+ * <ol>
+ *   <li>forward the training set and take the gradient of the mean cross-entropy over the p classes
+ *       at the last position, loss and gradient in float64 ({@link CrossEntropy}); full batch, or with a
+ *       batch size a {@link BatchSampler} batch, so resumed runs draw the same batches;
+ *   <li>train loss and accuracy of θ_s come from that forward pass (from a separate no-gradient pass
+ *       over the whole training set when batching), so t_mem is exact;
+ *   <li>the test set is evaluated at the steps where a measurement is due and, until t_grok is found,
+ *       at every step whose train accuracy has reached the threshold, so t_grok is exact too;
+ *   <li>the measurements due are given a {@link ModelState} and their results go to their sinks;
+ *   <li>AdamW update; a checkpoint every {@code checkpointEvery} updates and at the end.
+ * </ol>
+ *
+ * A non-finite training loss makes that step final (no checkpoint of the non-finite weights).
+ */
+final class TrainingLoop {
+  /** A measurement and where its results go. */
+  record Probe<R>(Measurement<R> measurement, Consumer<? super R> sink) {
+    void deliver(ModelState state) {
+      sink.accept(measurement.measure(state));
+    }
+  }
+
+  /** How the loop ended: the final step and whether it diverged. */
+  record End(int step, boolean diverged, double seconds) {}
+
+  private final TrainingConfig config;
+  private final ModularSequences data;
+  private final DecoderTransformer model;
+  private final AdamW adam;
+  private final NDManager manager;
+  private final Engine engine;
+  private final Map<String, Parameter> params;
+  private final ParameterStore store;
+  private final Examples train;
+  private final Examples test;
+  private final Milestones milestones;
+  private int step;
+  private double elapsedBefore;
+  private Scores lastTest = Scores.NONE;
+
+  TrainingLoop(TrainingConfig config, ModularSequences data, DecoderTransformer model, AdamW adam,
+      NDManager manager, Engine engine) {
+    this.config = config;
+    this.data = data;
+    this.model = model;
+    this.adam = adam;
+    this.manager = manager;
+    this.engine = engine;
+    this.params = model.namedParameters();
+    this.store = new ParameterStore(manager, false);
+    this.train = Examples.of(manager, data, data.trainCells());
+    this.test = Examples.of(manager, data, data.testCells());
+    this.milestones = new Milestones(config.threshold());
+  }
+
+  /** @return n, the training set size */
+  int trainSize() {
+    return train.size();
+  }
+
+  /** @return N − n, the held-out set size */
+  int testSize() {
+    return test.size();
+  }
+
+  /** @return the step reached */
+  int step() {
+    return step;
+  }
+
+  /** @return t_mem and t_grok so far */
+  Milestones milestones() {
+    return milestones;
+  }
+
+  /**
+   * Continues from a checkpoint: weights, AdamW state, step, t_mem/t_grok and elapsed time.
+   *
+   * @param c a checkpoint of this configuration
+   * @throws IllegalArgumentException if a tensor does not fit the model
+   */
+  void restore(Checkpoint c) {
+    for (NamedTensor t : c.parameters()) {
+      Parameter p = params.get(t.name());
+      if (p == null || p.getArray().size() != t.size()) {
+        throw new IllegalArgumentException("checkpoint tensor " + t.name() + " does not fit this model");
+      }
+      AdamW.assign(p.getArray(), t.data());
+    }
+    adam.restore(c.updates(), toMap(c.firstMoments()), toMap(c.secondMoments()));
+    step = c.step();
+    // replay the milestones seen before the checkpoint: at t_mem train accuracy reached the threshold,
+    // at t_grok train and test accuracy did
+    double reached = milestones.threshold();
+    c.memorizationStep().ifPresent(t -> milestones.observe(t, reached, Double.NaN));
+    c.grokkingStep().ifPresent(t -> milestones.observe(t, reached, reached));
+    elapsedBefore = Double.isFinite(c.elapsedSeconds()) ? c.elapsedSeconds() : 0;
+  }
+
+  private static Map<String, float[]> toMap(List<NamedTensor> tensors) {
+    Map<String, float[]> m = new LinkedHashMap<>();
+    tensors.forEach(t -> m.put(t.name(), t.data()));
+    return m;
+  }
+
+  /**
+   * Trains to {@code config.steps()} or divergence.
+   *
+   * @param probes the measurements and their sinks
+   * @param listener the observer
+   * @param device the device's name, for the listener
+   * @param checkpointFile where checkpoints go, or null for none
+   * @return how it ended
+   * @throws IOException if a checkpoint cannot be written
+   */
+  End run(List<Probe<?>> probes, TrainingListener listener, String device, Path checkpointFile) throws IOException {
+    int startStep = step;
+    long t0 = System.nanoTime();
+    listener.onStart(config, startStep, device);
+    boolean diverged;
+    while (true) {
+      boolean last = step >= config.steps();
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray trainLogits = last || batching() ? forward(train.tokenArray(), false) : null;
+        if (!last) {
+          NDArray batchLogits = gradientPass();
+          if (trainLogits == null) {
+            trainLogits = batchLogits;
+          }
+        }
+        Scores trainScores = train.score(trainLogits);
+        diverged = !Double.isFinite(trainScores.loss());
+        boolean isFinal = last || diverged;
+        List<Probe<?>> due = probes.stream()
+            .filter(p -> p.measurement().schedule().isDue(step, isFinal)).toList();
+        boolean seekingGrok = milestones.reached(trainScores.accuracy()) && milestones.tGen().isEmpty();
+        NDArray testLogits = null;
+        double testAcc = Double.NaN;
+        if (test.size() > 0 && (!due.isEmpty() || seekingGrok)) {
+          testLogits = forward(test.tokenArray(), false);
+          lastTest = test.score(testLogits);
+          testAcc = lastTest.accuracy();
+        }
+        milestones.observe(step, trainScores.accuracy(), testAcc);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!due.isEmpty()) {
+          ModelState state = new ModelState(config, step, isFinal, trainScores, lastTest, tensors(),
+              logitTable(trainLogits, testLogits), elapsedBefore + seconds);
+          due.forEach(p -> p.deliver(state));
+        }
+        listener.onStep(new StepProgress(step, config.steps(), trainScores.loss(), trainScores.accuracy(),
+            lastTest.loss(), lastTest.accuracy(), rate(step - startStep, seconds)));
+        if (isFinal) {
+          break;
+        }
+        adam.step();
+        step++;
+      }
+      if (checkpointFile != null && config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
+        checkpoint(elapsedBefore + (System.nanoTime() - t0) / 1e9).write(checkpointFile);
+        listener.onCheckpoint(step);
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (checkpointFile != null && !diverged) {
+      checkpoint(elapsedBefore + seconds).write(checkpointFile);
+      listener.onCheckpoint(step);
+    }
+    return new End(step, diverged, seconds);
+  }
+
+  /** @return updates per second over this session, NaN for no time */
+  static double rate(int steps, double seconds) {
+    return seconds > 0 ? steps / seconds : Double.NaN;
+  }
+
+  private boolean batching() {
+    return config.batchSize() > 0 && config.batchSize() < train.size();
+  }
+
+  private NDArray forward(NDArray tokens, boolean training) {
+    return model.forward(store, new NDList(tokens), training).singletonOrThrow();
+  }
+
+  /** Forward and backward on the training batch of this step; returns its logits. */
+  private NDArray gradientPass() {
+    NDArray tokens = train.tokenArray();
+    NDArray oneHot = train.oneHot();
+    if (batching()) {
+      NDArray[] batch = train.batch(manager,
+          BatchSampler.rows(config.seed(), step, train.size(), config.batchSize()), data.task().p());
+      tokens = batch[0];
+      oneHot = batch[1];
+    }
+    try (GradientCollector collector = engine.newGradientCollector()) {
+      NDArray logits = forward(tokens, true);
+      // Σ z ⊙ G has gradient G with respect to z: backpropagates the float64 loss's gradient
+      collector.backward(logits.mul(CrossEntropy.gradient(logits, oneHot)).sum());
+      return logits;
+    }
+  }
+
+  /** The last-position logits of every domain cell, in domain order (N×p). */
+  private float[] logitTable(NDArray trainLogits, NDArray testLogits) {
+    int p = data.task().p();
+    float[] table = new float[data.task().domainSize() * p];
+    place(table, train.cells(), trainLogits.toFloatArray(), p);
+    if (testLogits != null) {
+      place(table, test.cells(), testLogits.toFloatArray(), p);
+    }
+    return table;
+  }
+
+  private static void place(float[] table, int[] cells, float[] logits, int p) {
+    for (int i = 0; i < cells.length; i++) {
+      System.arraycopy(logits, i * p, table, cells[i] * p, p);
+    }
+  }
+
+  private List<NamedTensor> tensors() {
+    List<NamedTensor> tensors = new ArrayList<>();
+    params.forEach((name, p) -> tensors.add(tensor(name, p.getArray())));
+    return tensors;
+  }
+
+  private static NamedTensor tensor(String name, NDArray array) {
+    long[] dims = array.getShape().getShape();
+    int[] shape = new int[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      shape[i] = (int) dims[i];
+    }
+    return new NamedTensor(name, shape, array.toFloatArray());
+  }
+
+  /**
+   * The training state now, as a checkpoint.
+   *
+   * @param elapsed wall-clock training seconds so far
+   * @return the checkpoint
+   */
+  Checkpoint checkpoint(double elapsed) {
+    List<NamedTensor> weights = tensors();
+    List<NamedTensor> first = new ArrayList<>();
+    List<NamedTensor> second = new ArrayList<>();
+    Map<String, float[]> m = adam.firstMoments();
+    Map<String, float[]> v = adam.secondMoments();
+    for (NamedTensor w : weights) {
+      first.add(new NamedTensor(w.name(), w.shape(), m.get(w.name())));
+      second.add(new NamedTensor(w.name(), w.shape(), v.get(w.name())));
+    }
+    return new Checkpoint(config, step, adam.updates(), milestones.tMem(), milestones.tGen(), elapsed, weights,
+        first, second);
+  }
+}
