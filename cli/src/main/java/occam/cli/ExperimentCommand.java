@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import occam.complexity.BdmPreset;
 import occam.modular.Op;
-import occam.results.compare.Comparison;
 import occam.results.compare.TrainingRecord;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
@@ -125,12 +124,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).preset(preset)
           .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).run();
       log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
-          s.phase().label(), Formats.opt(s.memorizationStep()), Formats.opt(s.grokkingStep()), s.stepsPerSecond());
+          s.phase().label(), occam.io.Numbers.step(s.memorizationStep(), "-"), occam.io.Numbers.step(s.grokkingStep(), "-"), s.stepsPerSecond());
       log.flush();
     }
-    Comparison cmp = options.run(folders, out, Commands.invocation(spec), log);
+    occam.results.compare.ComparisonRun cmp = options.run(folders, out, Commands.invocation(spec), log);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(CompareCommand.headline(cmp, out));
+    stdout.println(cmp.headline(out));
     stdout.flush();
     return 0;
   }

@@ -82,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
       for (SfmMetrics mt : rows) {
         double[] v = mt.values();
         for (int i = 0; i < v.length; i++) {
-          csv.append(i == 0 ? "" : ",").append(Formats.number(v[i]));
+          csv.append(i == 0 ? "" : ",").append(occam.io.Numbers.csv(v[i]));
         }
         csv.append('\n');
       }
@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
           config.task().p(), config.task().op().cliName(), config.task().groupOrder(), config.frac(), result.trainSize(),
           config.beta(), tau, config.gate().cliName(), config.eta(), config.wd(), config.seed());
       out.printf(Locale.ROOT, "phase     %s   (t_mem %s, t_gen %s; stopped: %s at t=%d)%n", result.phase().label(),
-          Formats.opt(result.tMem()), Formats.opt(result.tGen()), result.stop().name().toLowerCase(Locale.ROOT), l.t());
+          occam.io.Numbers.step(result.tMem(), "-"), occam.io.Numbers.step(result.tGen(), "-"), result.stop().name().toLowerCase(Locale.ROOT), l.t());
       out.printf(Locale.ROOT, "accuracy  train %.4f  test %.4f    mse train %.4g  test %.4g%n",
           l.trainAcc(), l.testAcc(), l.trainMse(), l.testMse());
       out.printf(Locale.ROOT, "support   %d (on sigma %d; ideal |supp W*| = %d)  mass on sigma %.4f%n",
