@@ -94,20 +94,24 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (seeds < 1) {
-      throw new IllegalArgumentException("--seeds " + seeds + " is not allowed: it must be >= 1");
+      throw new occam.io.UsageException("--seeds " + seeds + " is not allowed: it must be >= 1");
     }
     if (wds.isEmpty() || fracs.isEmpty()) {
-      throw new IllegalArgumentException("--wds and --fracs need at least one value each");
+      throw new occam.io.UsageException("--wds and --fracs need at least one value each");
     }
     List<TrainingConfig> configs = new ArrayList<>();
     for (int s = 0; s < seeds; s++) {
       for (double wd : wds) {
         for (double frac : fracs) {
-          configs.add(config(wd, frac, s));
+          long seed = s;
+          configs.add(Commands.userInput(() -> config(wd, frac, seed)));
         }
       }
     }
-    occam.io.AtomicFiles.requireWritableDirectory(out);
+    Commands.userInput(() -> {
+      occam.io.AtomicFiles.requireWritableDirectory(out);
+      return options.settings();
+    });
     Djl.useThreads(threads);
     PrintWriter log = spec.commandLine().getErr();
     List<Path> folders = new ArrayList<>();
