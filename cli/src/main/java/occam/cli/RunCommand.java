@@ -57,9 +57,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SfmConfig config = sfm.config(frac, beta, seed);
+    SfmConfig config = Commands.userInput(() -> sfm.config(frac, beta, seed));
     if (trace != null) {
-      AtomicFiles.requireWritable(trace);
+      Commands.userInput(() -> {
+        AtomicFiles.requireWritable(trace);
+        return trace;
+      });
     }
     SfmEngine chosen = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();

@@ -72,18 +72,21 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    List<Gate> gates = sfm.gate == null || "both".equalsIgnoreCase(sfm.gate.trim()) ? List.of(Gate.HARD, Gate.SOFT) : List.of(Gate.parse(sfm.gate));
-    Grid betaGrid = Grid.parse("--betas", betas, true);
-    Grid fracGrid = Grid.parse("--fracs", fracs, false);
+    List<Gate> gates = Commands.userInput(() -> sfm.gate == null || "both".equalsIgnoreCase(sfm.gate.trim()) ? List.of(Gate.HARD, Gate.SOFT) : List.of(Gate.parse(sfm.gate)));
+    Grid betaGrid = Commands.userInput(() -> Grid.parse("--betas", betas, true));
+    Grid fracGrid = Commands.userInput(() -> Grid.parse("--fracs", fracs, false));
     List<Scan> scans = new ArrayList<>();
     for (Gate g : gates) {
-      scans.add(new Scan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed, g), betaGrid, fracGrid, seeds));
+      scans.add(Commands.userInput(() -> new Scan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed, g), betaGrid, fracGrid, seeds)));
     }
     ModularTask task = scans.get(0).base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
     int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     SfmEngine eng = Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err);
-    AtomicFiles.requireWritableDirectory(dir);
+    Commands.userInput(() -> {
+      AtomicFiles.requireWritableDirectory(dir);
+      return dir;
+    });
     String command = Commands.invocation(spec);
 
     long total = scans.stream().mapToLong(s -> s.configs().size()).sum();
