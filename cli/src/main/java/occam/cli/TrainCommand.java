@@ -138,22 +138,26 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Preset base = preset == null ? null : Preset.parse(preset);
-    TrainingConfig config = configure(base == null ? TrainingConfig.builder() : base.builder());
+    Preset base = Commands.userInput(() -> preset == null ? null : Preset.parse(preset));
+    TrainingConfig config = Commands.userInput(() -> configure(base == null ? TrainingConfig.builder() : base.builder()));
     WeightComplexity complexity = complexity();
-    Djl.useThreads(threads);
+    Commands.userInput(() -> {
+      Djl.useThreads(threads);
+      return threads;
+    });
     Path dir = out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName()));
     PrintWriter err = spec.commandLine().getErr();
+    TrainingRun run = TrainingRun.of(config)
+        .output(dir)
+        .resume(resume)
+        .preset(base == null ? null : base.cliName())
+        .complexity(complexity);
+    Commands.userInput(run::preflight);
     ProgressListener progress = noProgress ? null : new ProgressListener(err, config.steps());
+    run.listener(progress == null ? new TrainingListener() {} : progress);
     TrainingSummary summary;
     try {
-      summary = TrainingRun.of(config)
-          .output(dir)
-          .resume(resume)
-          .preset(base == null ? null : base.cliName())
-          .complexity(complexity)
-          .listener(progress == null ? new TrainingListener() {} : progress)
-          .run();
+      summary = run.run();
     } finally {
       if (progress != null) {
         progress.close();

@@ -155,7 +155,7 @@ public final class TrainingRun {
    * @throws IllegalArgumentException if the directory already holds a run and resume is off, or the
    *     checkpoint is unreadable or belongs to another configuration
    */
-  Checkpoint preflight() {
+  public Checkpoint preflight() {
     if (out == null) {
       return null;
     }
