@@ -1,6 +1,7 @@
 package occam.cli;
 
 import java.io.PrintWriter;
+import occam.io.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,33 +84,25 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      String parts = part == null ? "" : part.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("all", "backends", "engines").contains(parts)) {
-        throw new IllegalArgumentException("unknown part '" + part + "': expected all, backends or engines");
+      String parts = choice("part", part, "all", "backends", "engines");
+      String which = choice("engine", engine, "cpu", "opencl", "both");
+      if (iters < 0) {
+        throw new UsageException("iters = " + iters + " is not allowed: it must be >= 1, or 0 for auto");
       }
+      for (int b : batches) {
+        if (b < 1) {
+          throw new UsageException("batch = " + b + " is not allowed: batches must be >= 1");
+        }
+      }
+      Op operation = Commands.userInput(() -> Op.parse(op));
+      List<ModularTask> tasks = Commands.userInput(() -> ps.stream().map(p -> ModularTask.of(p, operation)).toList());
+      Commands.userInput(() -> backendPs.stream().map(p -> ModularTask.of(p, operation)).toList());
       if (!parts.equals("engines")) {
-        backends(out, Op.parse(op));
+        backends(out, operation);
         if (parts.equals("backends")) {
           return 0;
         }
         out.println();
-      }
-      String which = engine == null ? "" : engine.trim().toLowerCase(Locale.ROOT);
-      if (!List.of("cpu", "opencl", "both").contains(which)) {
-        throw new IllegalArgumentException("unknown engine '" + engine + "': expected cpu, opencl or both");
-      }
-      if (iters < 0) {
-        throw new IllegalArgumentException("iters = " + iters + " is not allowed: it must be >= 1, or 0 for auto");
-      }
-      for (int b : batches) {
-        if (b < 1) {
-          throw new IllegalArgumentException("batch = " + b + " is not allowed: batches must be >= 1");
-        }
-      }
-      Op operation = Op.parse(op);
-      List<ModularTask> tasks = new ArrayList<>();
-      for (int p : ps) {
-        tasks.add(ModularTask.of(p, operation));
       }
       int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
       SfmEngine cpu = which.equals("opencl") ? null : new CpuEngine(RealDft2Backend.fastest(), workers, Integer.MAX_VALUE);
@@ -155,6 +148,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+
+    private static String choice(String what, String given, String... allowed) {
+      String n = given == null ? "" : given.trim().toLowerCase(Locale.ROOT);
+      if (!List.of(allowed).contains(n)) {
+        throw new UsageException("unknown " + what + " '" + given + "': expected " + String.join(", ",
+            List.of(allowed).subList(0, allowed.length - 1)) + " or " + allowed[allowed.length - 1]);
+      }
+      return n;
     }
 
     /**

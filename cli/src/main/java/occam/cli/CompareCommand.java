@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import occam.results.compare.Comparison;
+import java.io.UncheckedIOException;
+import occam.results.compare.ComparisonRun;
+import occam.results.compare.ComparisonSettings;
 import occam.results.compare.ComparisonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,20 +43,19 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    List<Path> folders = Commands.userInput(() -> runFolders(runs));
+    ComparisonRun c = options.run(folders, out, Commands.invocation(spec), spec.commandLine().getErr());
     PrintWriter stdout = spec.commandLine().getOut();
-    Comparison c = options.run(CompareOptions.runFolders(runs), out, Commands.invocation(spec),
-        spec.commandLine().getErr());
-    stdout.println(headline(c, out));
+    stdout.println(c.headline(out));
     stdout.flush();
     return 0;
   }
 
-  /** Three lines: the fit, the held-out figures, where the report is. */
-  static String headline(Comparison c, Path out) {
-    return String.format(Locale.ROOT,
-        "k_beta %.3g, time scale %.4g steps per SFM iteration (calibration seeds %s)%n"
-            + "held out: %d runs with both steps, Spearman %.3f, mean |ln ratio| %.3f%n"
-            + "wrote %s", c.kBeta(), Math.exp(c.logScale()), c.calibrationSeeds(), c.heldOutPaired().size(),
-        c.heldOutSpearman(), c.heldOutMeanAbsLogRatio(), out.resolve(ComparisonReport.MARKDOWN));
+  private static List<Path> runFolders(List<Path> paths) {
+    try {
+      return ComparisonSettings.runFolders(paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

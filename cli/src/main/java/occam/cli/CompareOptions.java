@@ -2,25 +2,18 @@ package occam.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-import occam.fourier.RealDft2Backend;
-import occam.results.compare.Comparison;
-import occam.results.compare.ComparisonReport;
-import occam.results.compare.SfmTimes;
+import occam.io.AtomicFiles;
+import occam.results.compare.ComparisonRun;
+import occam.results.compare.ComparisonSettings;
 import occam.results.compare.TrainingRecord;
-import occam.sfm.CpuEngine;
 import occam.sfm.Gate;
 import occam.sfm.scan.Grid;
-import occam.transformer.TrainingRun;
 import picocli.CommandLine.Option;
-
 /** Options of the comparison shared by {@code occam compare} and {@code occam experiment}. */
 final class CompareOptions {
   @Option(names = "--gate", paramLabel = "G", defaultValue = "soft",
@@ -49,59 +42,50 @@ final class CompareOptions {
   int sfmThreads;
 
   /**
-   * The run folders under the given paths: a folder with {@code summary.json} is a run; otherwise its
-   * direct subfolders that have one are.
+   * The settings these options give.
    *
-   * @throws IllegalArgumentException for a missing path or one with no run in it
+   * @return the validated settings
+   * @throws occam.io.UsageException for any value out of range
    */
-  static List<Path> runFolders(List<Path> paths) throws IOException {
-    List<Path> out = new ArrayList<>();
-    for (Path p : paths) {
-      if (!Files.isDirectory(p)) {
-        throw new IllegalArgumentException("run folder " + p + " does not exist");
-      }
-      if (Files.isRegularFile(p.resolve(TrainingRun.SUMMARY_FILE))) {
-        out.add(p);
-        continue;
-      }
-      List<Path> children;
-      try (Stream<Path> s = Files.list(p)) {
-        children = s.filter(c -> Files.isRegularFile(c.resolve(TrainingRun.SUMMARY_FILE)))
-            .sorted(Comparator.comparing(Path::toString)).toList();
-      }
-      if (children.isEmpty()) {
-        throw new IllegalArgumentException(
-            "folder " + p + " has no " + TrainingRun.SUMMARY_FILE + " and no run folder with one");
-      }
-      out.addAll(children);
-    }
-    return out;
+  ComparisonSettings settings() {
+    return Commands.userInput(() -> new ComparisonSettings(Gate.parse(gate),
+        sfmIters, Arrays.stream(Grid.parse("--k-betas", kBetas, true).values()).boxed().toList(),
+        calibrationSeeds == null ? Set.of() : Set.copyOf(calibrationSeeds), eps, sfmThreads));
   }
 
-  /** Reads the runs, fits, predicts and writes the report; returns the comparison. */
-  Comparison run(List<Path> folders, Path out, String command, PrintWriter log) throws IOException {
-    Gate g = Gate.parse(gate);
-    double[] grid = Grid.parse("--k-betas", kBetas, true).values();
-    SfmTimes sfm = new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), sfmThreads, Integer.MAX_VALUE), g, sfmIters);
-    if (!(eps > 0) || Double.isInfinite(eps)) {
-      throw new IllegalArgumentException("--eps " + eps + " is not allowed: it must be positive and finite");
-    }
-    List<TrainingRecord> runs = new ArrayList<>();
-    for (Path f : folders) {
-      runs.add(TrainingRecord.read(f));
-    }
-    Set<Long> seeds = new TreeSet<>();
-    if (calibrationSeeds == null || calibrationSeeds.isEmpty()) {
-      seeds.add(runs.stream().mapToLong(TrainingRecord::seed).min().orElse(0));
-    } else {
-      seeds.addAll(calibrationSeeds);
-    }
-    occam.io.AtomicFiles.requireWritableDirectory(out);
-    log.printf("comparing %d runs; SFM %s gate, %d k_beta values, %d iterations%n", runs.size(), g.cliName(),
-        grid.length, sfmIters);
+  /**
+   * Checks the options, the run folders and the report folder, then runs the comparison and writes its
+   * report.
+   *
+   * @param folders the run folders
+   * @param out the report folder
+   * @param command the producing command
+   * @param log where the progress line goes
+   * @return the comparison
+   * @throws occam.io.UsageException for bad options, a run folder that cannot be read or an unwritable report
+   *     folder, before any SFM run
+   * @throws IOException if a file cannot be read or written
+   */
+  ComparisonRun run(List<Path> folders, Path out, String command, PrintWriter log) throws IOException {
+    ComparisonSettings s = settings();
+    List<TrainingRecord> runs = Commands.userInput(() -> read(folders));
+    Commands.userInput(() -> {
+      AtomicFiles.requireWritableDirectory(out);
+      return out;
+    });
+    log.printf("comparing %d runs; SFM %s gate, %d k_beta values, %d iterations%n", runs.size(), s.gate().cliName(),
+        s.kBetas().size(), s.sfmIters());
     log.flush();
-    Comparison c = Comparison.of(runs, sfm, grid, seeds, eps);
-    ComparisonReport.write(c, sfm, out, command);
+    ComparisonRun c = s.run(runs);
+    c.write(out, command);
     return c;
+  }
+
+  private static List<TrainingRecord> read(List<Path> folders) {
+    try {
+      return ComparisonSettings.read(folders);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

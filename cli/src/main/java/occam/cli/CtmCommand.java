@@ -1,17 +1,16 @@
 package occam.cli;
 
+import occam.io.AtomicFiles;
+import occam.io.Json;
 import occam.io.UsageException;
-import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import occam.complexity.BlockShape;
 import occam.complexity.CtmTable;
@@ -38,7 +37,7 @@ public final class CtmCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new IllegalArgumentException("a subcommand is needed: generate or compare");
+    throw new UsageException("a subcommand is needed: generate or compare");
   }
 
   /** {@code occam ctm generate}: enumerate every machine of (n, m) and write the CTM table. */
@@ -97,24 +96,15 @@ public final class CtmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      if (states < 1) {
-        throw new IllegalArgumentException("--states " + states + " is not allowed: need at least 1");
+      TuringMachineSpace space = Commands.userInput(this::space);
+      if (maxLength < 1) {
+        throw new UsageException("--max-length " + maxLength + " is not allowed: need >= 1");
       }
       if (out != null) {
-        checkWritable(out);
-      }
-      int steps;
-      if (maxSteps != null) {
-        steps = maxSteps;
-      } else if (symbols == 2) {
-        steps = BusyBeaver.steps(states);
-      } else {
-        throw new IllegalArgumentException(
-            "--max-steps is needed for " + symbols + " symbols (no tabulated busy beaver value)");
-      }
-      TuringMachineSpace space = new TuringMachineSpace(states, symbols, steps);
-      if (maxLength < 1) {
-        throw new IllegalArgumentException("--max-length " + maxLength + " is not allowed: need >= 1");
+        Commands.userInput(() -> {
+          AtomicFiles.requireWritable(out);
+          return out;
+        });
       }
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       PrintWriter err = spec.commandLine().getErr();
@@ -125,8 +115,7 @@ public final class CtmCommand implements Callable<Integer> {
               : out != null
                   ? out.getFileName().toString().replaceFirst("\\.gz$", "").replaceFirst("\\.tsv$", "")
                   : "ctm-own-b" + symbols + "-d" + maxLength;
-      List<String> comments = provenance(space, d, t);
-      CtmTable table = CtmTable.of(d, maxLength, tableName, comments);
+      CtmTable table = CtmTable.generated(d, maxLength, tableName, Commands.invocation(spec), t);
       if (out != null) {
         try {
           table.write(out);
@@ -156,36 +145,16 @@ public final class CtmCommand implements Callable<Integer> {
       return 0;
     }
 
-    /** Fails before the (possibly long) enumeration if the output cannot be written. */
-    private static void checkWritable(Path file) {
-      Path parent = file.toAbsolutePath().getParent();
-      try {
-        Files.createDirectories(parent);
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + file + ": " + parent + " is not a usable directory");
+    /** The machine space of the options; the cut-off defaults to the busy beaver for two symbols. */
+    private TuringMachineSpace space() {
+      if (states < 1) {
+        throw new IllegalArgumentException("--states " + states + " is not allowed: need at least 1");
       }
-      if (Files.isDirectory(file) || !Files.isWritable(parent)) {
-        throw new UsageException("cannot write " + file + ": not a writable file path");
+      if (maxSteps == null && symbols != 2) {
+        throw new IllegalArgumentException(
+            "--max-steps is needed for " + symbols + " symbols (no tabulated busy beaver value)");
       }
-    }
-
-    private List<String> provenance(TuringMachineSpace space, OutputDistribution d, int t) {
-      List<String> c = new ArrayList<>();
-      c.add("Coding Theorem Method table from Occam's own enumeration of every " + space.label()
-          + " Turing machine");
-      c.add("command: ./occam " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-      c.add("formalism: Soler-Toscano, Zenil, Delahaye, Gauvrit 2014, PLoS ONE 9(5):e96223 -- "
-          + space.states() + " states + halt, " + space.symbols() + " symbols (blank 0), two-way tape;"
-          + " output = the tape cells the head visited");
-      c.add("machines: " + space.choicesPerEntry() + "^" + space.entries() + " = "
-          + space.machineCount() + "; halting " + d.halting() + "; non-halting " + d.nonHalting()
-          + " (cut-off " + space.maxSteps() + " steps, or proven)");
-      c.add("enumeration: " + d.simulated() + " partial machines simulated, " + d.transitions()
-          + " transitions, " + String.format(Locale.ROOT, "%.1f", d.elapsedNanos() / 1e9) + " s on "
-          + t + " threads; " + d.counts().size() + " distinct output strings");
-      c.add("CTM(k) = -log2( sum of counts over the v(k) relabellings of canonical key k / (v(k) *"
-          + " halting) ), v(k) = m!/(m-j)! for j distinct symbols");
-      return c;
+      return new TuringMachineSpace(states, symbols, maxSteps != null ? maxSteps : BusyBeaver.steps(states));
     }
   }
 
@@ -238,68 +207,50 @@ public final class CtmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
+    /** One row of the comparison: a shape (or "all") and how the tables agree on it. */
+    record Row(String shape, int common, int onlyFirst, int onlySecond, double spearman, double pearson,
+        double meanAbsDiff, double maxAbsDiff) {
+      static Row of(String shape, TableAgreement t) {
+        return new Row(shape, t.common(), t.onlyFirst(), t.onlySecond(), t.spearman(), t.pearson(),
+            t.meanAbsDifference(), t.maxAbsDifference());
+      }
+
+      String line() {
+        return String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.6f\t%.6f\t%.3g\t%.3g", shape, common, onlyFirst,
+            onlySecond, spearman, pearson, meanAbsDiff, maxAbsDiff);
+      }
+    }
+
     @Override
     public Integer call() {
       if (tables.size() != 2) {
-        throw new IllegalArgumentException(
-            "give exactly two --ctm tables, not " + tables.size());
+        throw new UsageException("give exactly two --ctm tables, not " + tables.size());
       }
-      CtmTable a = CtmTable.open(tables.get(0));
-      CtmTable b = CtmTable.open(tables.get(1));
-      BlockShape only = block == null ? null : BlockShape.parse(block);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("first", a.name());
-      out.put("second", b.name());
-      out.putAll(row(TableAgreement.of(a, b, only)));
-      List<Map<String, Object>> byShape = new ArrayList<>();
-      for (BlockShape s : a.shapes()) {
-        if ((only == null || only.equals(s)) && b.shapes().contains(s)) {
-          Map<String, Object> r = new LinkedHashMap<>();
-          r.put("shape", s.label());
-          r.putAll(row(TableAgreement.of(a, b, s)));
-          byShape.add(r);
-        }
-      }
-      out.put("by_shape", byShape);
+      CtmTable a = Commands.userInput(() -> CtmTable.open(tables.get(0)));
+      CtmTable b = Commands.userInput(() -> CtmTable.open(tables.get(1)));
+      BlockShape only = block == null ? null : Commands.userInput(() -> BlockShape.parse(block));
+      Row all = Row.of(only == null ? "all" : only.label(), TableAgreement.of(a, b, only));
+      List<Row> byShape = new ArrayList<>();
+      TableAgreement.byShape(a, b, only).forEach((s, t) -> byShape.add(Row.of(s.label(), t)));
       PrintWriter w = spec.commandLine().getOut();
       if (json) {
-        w.println(new GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(out));
+        JsonObject o = new JsonObject();
+        o.addProperty("first", a.name());
+        o.addProperty("second", b.name());
+        Json.COMPACT.toJsonTree(all).getAsJsonObject().entrySet().stream().skip(1)
+            .forEach(e -> o.add(e.getKey(), e.getValue()));
+        o.add("by_shape", Json.COMPACT.toJsonTree(byShape));
+        w.println(Json.compact(o));
       } else {
         w.printf(Locale.ROOT, "first\t%s%nsecond\t%s%n", a.name(), b.name());
         w.println("shape\tcommon\tonly_first\tonly_second\tspearman\tpearson\tmean_abs_diff\tmax_abs_diff");
-        for (Map<String, Object> r : byShape) {
-          w.println(line(r.get("shape"), r));
+        for (Row r : byShape) {
+          w.println(r.line());
         }
-        w.println(line(only == null ? "all" : only.label(), out));
+        w.println(all.line());
       }
       w.flush();
       return 0;
-    }
-
-    private static Map<String, Object> row(TableAgreement t) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("common", t.common());
-      r.put("only_first", t.onlyFirst());
-      r.put("only_second", t.onlySecond());
-      r.put("spearman", t.spearman());
-      r.put("pearson", t.pearson());
-      r.put("mean_abs_diff", t.meanAbsDifference());
-      r.put("max_abs_diff", t.maxAbsDifference());
-      return r;
-    }
-
-    private static String line(Object shape, Map<String, Object> r) {
-      return String.format(
-          Locale.ROOT,
-          "%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.3g\t%.3g",
-          shape,
-          r.get("common"),
-          r.get("only_first"),
-          r.get("only_second"),
-          (double) r.get("spearman"),
-          (double) r.get("pearson"),
-          (double) r.get("mean_abs_diff"),
-          (double) r.get("max_abs_diff"));
     }
   }
 }

@@ -92,8 +92,14 @@ public final class ExperimentCommand implements Callable<Integer> {
         SettingOptions.override(spec, OVERRIDES, Preset.parse(preset).builder().set(Settings.STEPS, steps)).build(),
         wds, fracs, seeds));
     List<TrainingConfig> configs = Commands.userInput(grid::configs);
-    occam.io.AtomicFiles.requireWritableDirectory(out);
-    Djl.useThreads(threads);
+    Commands.userInput(() -> {
+      occam.io.AtomicFiles.requireWritableDirectory(out);
+      return options.settings();
+    });
+    Commands.userInput(() -> {
+      Djl.useThreads(threads);
+      return threads;
+    });
     PrintWriter log = spec.commandLine().getErr();
     List<Path> folders = new ArrayList<>();
     int i = 0;
@@ -110,12 +116,12 @@ public final class ExperimentCommand implements Callable<Integer> {
       TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).preset(preset)
           .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).run();
       log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
-          s.phase().label(), Formats.opt(s.memorizationStep()), Formats.opt(s.grokkingStep()), s.stepsPerSecond());
+          s.phase().label(), occam.io.Numbers.step(s.memorizationStep(), "-"), occam.io.Numbers.step(s.grokkingStep(), "-"), s.stepsPerSecond());
       log.flush();
     }
-    Comparison cmp = options.run(folders, out, Commands.invocation(spec), log);
+    occam.results.compare.ComparisonRun cmp = options.run(folders, out, Commands.invocation(spec), log);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(CompareCommand.headline(cmp, out));
+    stdout.println(cmp.headline(out));
     stdout.flush();
     return 0;
   }

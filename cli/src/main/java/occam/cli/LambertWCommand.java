@@ -1,6 +1,7 @@
 package occam.cli;
 
 import java.io.PrintWriter;
+import occam.io.UsageException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.theory.LambertW0;
@@ -35,13 +36,13 @@ public final class LambertWCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (branch != 0 && branch != -1) {
-      throw new IllegalArgumentException("branch = " + branch + " is not allowed: branch must be 0 or -1");
+      throw new UsageException("branch = " + branch + " is not allowed: branch must be 0 or -1");
     }
     double[] w = new double[xs.length];
     for (int i = 0; i < xs.length; i++) {
       w[i] = branch == 0 ? LambertW0.value(xs[i]) : LambertWm1.value(xs[i]);
       if (Double.isNaN(w[i])) {
-        throw new IllegalArgumentException("x = " + xs[i] + " is not allowed: " + (branch == 0
+        throw new UsageException("x = " + xs[i] + " is not allowed: " + (branch == 0
             ? "W0 is real for x >= -1/e (-0.36787944117144233)"
             : "W-1 is real for -1/e (-0.36787944117144233) <= x <= 0"));
       }

@@ -28,9 +28,10 @@ public final class Occam {
   private Occam() {}
 
   /**
-   * Builds the command line with Occam's error handling: usage errors and {@link
-   * IllegalArgumentException}s become one line and exit 2; other failures one line and exit 1
-   * (stack trace only with {@code OCCAM_DEBUG=1}).
+   * Builds the command line with Occam's error handling: picocli's parameter errors and {@link
+   * UsageException}s (bad input, checked at each command's boundary) become one line and exit 2; any
+   * other exception, {@link IllegalArgumentException} included, is an internal failure: one line naming
+   * it and exit 1 (stack trace only with {@code OCCAM_DEBUG=1}).
    *
    * @return the configured command line
    */
@@ -48,8 +49,15 @@ public final class Occam {
     return EXIT_USAGE;
   }
 
-  private static int onExecutionException(
-      Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+  /**
+   * Maps a failure while running to its exit code and one line on stderr.
+   *
+   * @param e what the command threw
+   * @param cl the command line that ran
+   * @param parsed the parse result
+   * @return {@link #EXIT_USAGE} for a {@link UsageException}, {@link #EXIT_FAILURE} for anything else
+   */
+  static int onExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
     Throwable cause = e;
     while (cause instanceof CommandLine.ExecutionException && cause.getCause() != null) {
@@ -58,11 +66,17 @@ public final class Occam {
     if ("1".equals(System.getenv("OCCAM_DEBUG"))) {
       cause.printStackTrace(err);
     }
-    boolean usage = cause instanceof IllegalArgumentException || cause instanceof UsageException;
-    String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(what));
+    String name = cl.getCommandSpec().qualifiedName();
+    if (cause instanceof UsageException || cause instanceof CommandLine.ParameterException) {
+      err.println(name + ": " + oneLine(cause.getMessage()));
+      err.flush();
+      return EXIT_USAGE;
+    }
+    String what = cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage());
+    err.println(name + ": internal error (" + cause.getClass().getSimpleName() + what
+        + "); run with OCCAM_DEBUG=1 for the stack trace");
     err.flush();
-    return usage ? EXIT_USAGE : EXIT_FAILURE;
+    return EXIT_FAILURE;
   }
 
   private static String oneLine(String s) {

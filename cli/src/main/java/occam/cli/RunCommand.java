@@ -57,7 +57,10 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SfmConfig config = Commands.userInput(() -> sfm.config(frac, beta, seed));
     if (trace != null) {
-      AtomicFiles.requireWritable(trace);
+      Commands.userInput(() -> {
+        AtomicFiles.requireWritable(trace);
+        return trace;
+      });
     }
     SfmEngine chosen = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
           config.task().p(), config.task().op().cliName(), config.task().groupOrder(), config.frac(), result.trainSize(),
           config.beta(), summary.tau(), config.gate().cliName(), config.eta(), config.wd(), config.seed());
       out.printf(Locale.ROOT, "phase     %s   (t_mem %s, t_gen %s; stopped: %s at t=%d)%n", result.phase().label(),
-          Formats.opt(result.tMem()), Formats.opt(result.tGen()), result.stop().name().toLowerCase(Locale.ROOT), l.t());
+          occam.io.Numbers.step(result.tMem(), "-"), occam.io.Numbers.step(result.tGen(), "-"), result.stop().name().toLowerCase(Locale.ROOT), l.t());
       out.printf(Locale.ROOT, "accuracy  train %.4f  test %.4f    mse train %.4g  test %.4g%n",
           l.trainAcc(), l.testAcc(), l.trainMse(), l.testMse());
       out.printf(Locale.ROOT, "support   %d (on sigma %d; ideal |supp W*| = %d)  mass on sigma %.4f%n",

@@ -1,14 +1,12 @@
 package occam.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import occam.io.Json;
+import occam.io.Numbers;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.theory.Crossover;
@@ -71,8 +69,26 @@ public final class TheoryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
+  /** The predictions at one β, or at the first β of a grid with the crossover at every β of it. */
+  private record Plan(Prediction pr, double[] grid, Crossover[] rows) {}
+
   @Override
   public Integer call() {
+    Plan plan = Commands.userInput(this::plan);
+    Prediction pr = plan.pr();
+    double[] grid = plan.grid();
+    Crossover[] rows = plan.rows();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.compact(json(pr, grid, rows)));
+    } else {
+      text(out, pr, grid, rows);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Plan plan() {
     if (beta != null && betas != null) {
       throw new IllegalArgumentException("--beta and --betas are not allowed together: give one");
     }
@@ -88,14 +104,7 @@ public final class TheoryCommand implements Callable<Integer> {
         rows[i] = Crossover.of(p, grid[i], eps);
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(new GsonBuilder().serializeNulls().create().toJson(json(pr, grid, rows)));
-    } else {
-      text(out, pr, grid, rows);
-    }
-    out.flush();
-    return 0;
+    return new Plan(pr, grid, rows);
   }
 
   private static JsonObject json(Prediction pr, double[] grid, Crossover[] rows) {
@@ -135,41 +144,32 @@ public final class TheoryCommand implements Callable<Integer> {
     o.addProperty("c", x.c());
     o.addProperty("eps_over_c", x.ratio());
     o.addProperty("crossover", x.exists());
-    addNumber(o, "n_low", x.lower());
-    addNumber(o, "n_star", x.nStar());
-    addNumber(o, "n_star_over_N", x.nStar() / domainSize);
-  }
-
-  /** JSON has no NaN or infinity: absent values are written as null, so every key is always there. */
-  private static void addNumber(JsonObject o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.addProperty(key, v);
-    } else {
-      o.add(key, JsonNull.INSTANCE);
-    }
+    o.add("n_low", Json.number(x.lower()));
+    o.add("n_star", Json.number(x.nStar()));
+    o.add("n_star_over_N", Json.number(x.nStar() / domainSize));
   }
 
   private static void text(PrintWriter out, Prediction pr, double[] grid, Crossover[] rows) {
     int bits = DescriptionLength.bitsPerWeight(pr.m(), pr.cFloat());
     out.printf(Locale.ROOT, "SFM theory: p = %d, op = %s, m = %d, N = %d, eps = %s, C_float = %d%n",
-        pr.task().p(), pr.task().op().cliName(), pr.m(), pr.domainSize(), fmt(pr.epsilon()), pr.cFloat());
-    line(out, "lambda_mem", fmt(pr.lambdaMem()), "m^2/2");
-    line(out, "lambda_gen", fmt(pr.lambdaGen()), "|supp W*|/2, |supp W*| = " + pr.generalizingSupport());
-    line(out, "lambda ratio", fmt(pr.lambdaRatio()), "lambda_mem/lambda_gen");
-    line(out, "K_mem", fmt(pr.kMem()) + " bits", "m^2 x " + bits + " (2 ceil(log2 m) + C_float)");
-    line(out, "K_gen", fmt(pr.kGen()) + " bits", "|supp W*| x " + bits);
-    line(out, "Delta K", fmt(pr.deltaK()) + " bits", "K_mem - K_gen");
-    line(out, "n_cs", fmt(pr.compressedSensingThreshold()), "2 s ln(N/s), s = |supp W*| (l1 recovery)");
-    line(out, "n_DT", fmt(pr.donohoTannerThreshold()), "2s W_0(N/2s) (Donoho-Tanner, s << N)");
+        pr.task().p(), pr.task().op().cliName(), pr.m(), pr.domainSize(), Numbers.precise(pr.epsilon()), pr.cFloat());
+    line(out, "lambda_mem", Numbers.precise(pr.lambdaMem()), "m^2/2");
+    line(out, "lambda_gen", Numbers.precise(pr.lambdaGen()), "|supp W*|/2, |supp W*| = " + pr.generalizingSupport());
+    line(out, "lambda ratio", Numbers.precise(pr.lambdaRatio()), "lambda_mem/lambda_gen");
+    line(out, "K_mem", Numbers.precise(pr.kMem()) + " bits", "m^2 x " + bits + " (2 ceil(log2 m) + C_float)");
+    line(out, "K_gen", Numbers.precise(pr.kGen()) + " bits", "|supp W*| x " + bits);
+    line(out, "Delta K", Numbers.precise(pr.deltaK()) + " bits", "K_mem - K_gen");
+    line(out, "n_cs", Numbers.precise(pr.compressedSensingThreshold()), "2 s ln(N/s), s = |supp W*| (l1 recovery)");
+    line(out, "n_DT", Numbers.precise(pr.donohoTannerThreshold()), "2s W_0(N/2s) (Donoho-Tanner, s << N)");
     if (grid == null) {
       Crossover x = pr.crossover();
-      line(out, "beta", fmt(pr.beta()), "");
-      line(out, "c", fmt(x.c()), "beta (p^2 - p)");
-      line(out, "eps/c", fmt(x.ratio()), "crossover needs eps/c <= 1/e = " + fmt(ONE_OVER_E));
+      line(out, "beta", Numbers.precise(pr.beta()), "");
+      line(out, "c", Numbers.precise(x.c()), "beta (p^2 - p)");
+      line(out, "eps/c", Numbers.precise(x.ratio()), "crossover needs eps/c <= 1/e = " + Numbers.precise(ONE_OVER_E));
       if (x.exists()) {
-        line(out, "n*", fmt(x.nStar()), "larger root, -(c/eps) W_-1(-eps/c)");
-        line(out, "n_low", fmt(x.lower()), "smaller root, -(c/eps) W_0(-eps/c)");
-        line(out, "n*/N", fmt(x.nStar() / pr.domainSize()), "");
+        line(out, "n*", Numbers.precise(x.nStar()), "larger root, -(c/eps) W_-1(-eps/c)");
+        line(out, "n_low", Numbers.precise(x.lower()), "smaller root, -(c/eps) W_0(-eps/c)");
+        line(out, "n*/N", Numbers.precise(x.nStar() / pr.domainSize()), "");
       } else {
         line(out, "n*", "none", noCrossover(x));
       }
@@ -178,29 +178,17 @@ public final class TheoryCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-12s %-12s %-12s %-12s %-12s %s%n", "beta", "c", "eps/c", "n_low", "n*", "n*/N");
     for (int i = 0; i < grid.length; i++) {
       Crossover x = rows[i];
-      out.printf(Locale.ROOT, "%-12s %-12s %-12s %-12s %-12s %s%n", fmt(grid[i]), fmt(x.c()), fmt(x.ratio()),
-          x.exists() ? fmt(x.lower()) : "-", x.exists() ? fmt(x.nStar()) : "none",
-          x.exists() ? fmt(x.nStar() / pr.domainSize()) : "(eps/c > 1/e)");
+      out.printf(Locale.ROOT, "%-12s %-12s %-12s %-12s %-12s %s%n", Numbers.precise(grid[i]), Numbers.precise(x.c()), Numbers.precise(x.ratio()),
+          x.exists() ? Numbers.precise(x.lower()) : "-", x.exists() ? Numbers.precise(x.nStar()) : "none",
+          x.exists() ? Numbers.precise(x.nStar() / pr.domainSize()) : "(eps/c > 1/e)");
     }
   }
 
   private static String noCrossover(Crossover x) {
-    return "no crossover: eps/c = " + fmt(x.ratio()) + " > 1/e = " + fmt(ONE_OVER_E);
+    return "no crossover: eps/c = " + Numbers.precise(x.ratio()) + " > 1/e = " + Numbers.precise(ONE_OVER_E);
   }
 
   private static void line(PrintWriter out, String name, String value, String note) {
     out.println(String.format(Locale.ROOT, "%-13s %-16s %s", name, value, note).stripTrailing());
-  }
-
-  /** Seven significant digits, plain for moderate magnitudes, without trailing zeros. */
-  static String fmt(double v) {
-    if (!Double.isFinite(v)) {
-      return Double.toString(v);
-    }
-    double a = Math.abs(v);
-    if (a != 0 && (a < 1e-4 || a >= 1e9)) {
-      return String.format(Locale.ROOT, "%.6e", v);
-    }
-    return new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().toPlainString();
   }
 }

@@ -88,7 +88,10 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config = Commands.userInput(() -> SettingOptions.override(spec, Settings.ALL,
         base == null ? TrainingConfig.builder() : base.builder()).build());
     WeightComplexity complexity = complexity();
-    Djl.useThreads(threads);
+    Commands.userInput(() -> {
+      Djl.useThreads(threads);
+      return threads;
+    });
     Path dir = out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName()));
     PrintWriter err = spec.commandLine().getErr();
     TrainingSummary summary;
@@ -130,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
   private static String describe(TrainingSummary s, Path dir, Path figure) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "%s after %d steps: memorization step %s, grokking step %s%n",
-        s.phase().label(), s.stepsDone(), Formats.opt(s.memorizationStep()), Formats.opt(s.grokkingStep())));
+        s.phase().label(), s.stepsDone(), occam.io.Numbers.step(s.memorizationStep(), "-"), occam.io.Numbers.step(s.grokkingStep(), "-")));
     StepMetrics f = s.finalMetrics();
     b.append(String.format(Locale.ROOT,
         "final: train acc %.4f loss %.3g, test acc %.4f loss %.3g, weight norm %.2f, embedding Gini %.3f IPR %.3f%n",

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import occam.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -59,6 +60,12 @@ class CompareCommandTest {
     String md = Files.readString(report.resolve("comparison.md"));
     assertTrue(md.contains("Produced by `occam experiment --p 5"), md);
     assertTrue(out.toString().contains("k_beta"), out.toString());
+    JsonObject summary = Json.parseStrict(Files.readString(report.resolve("summary.json"))).getAsJsonObject();
+    assertEquals(4, summary.get("runs").getAsInt());
+    assertEquals("[0]", summary.get("calibration_seeds").getAsString());
+    assertTrue(List.of(1e-4, 1e-3).contains(summary.get("k_beta").getAsDouble()), summary.toString());
+    assertEquals(List.of("transformer_t_grok", "sfm_t_gen", "theory_n_star"), summary.getAsJsonArray("scaling")
+        .asList().stream().map(e -> e.getAsJsonObject().get("quantity").getAsString()).toList());
 
     // finished runs are not redone
     assertEquals(0, run(experiment(tmp, 4, "1,2", 2)), err.toString());

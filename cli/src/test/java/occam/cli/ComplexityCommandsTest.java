@@ -131,7 +131,7 @@ class ComplexityCommandsTest {
     assertEquals("", r.out());
     assertTrue(r.err().contains("100% of subtrees"), r.err());
     String text = Files.readString(out);
-    assertTrue(text.contains("# command: ./occam ctm generate --states 2 --out " + out + " --threads 1"), text);
+    assertTrue(text.contains("# command: occam ctm generate --states 2 --out " + out + " --threads 1"), text);
     assertTrue(text.contains("10^4 = 10000"), text);
     assertTrue(text.contains("shape\tkey\tctm_bits\n1\t0\t"), text);
     try (Stream<Path> files = Files.list(dir)) {

@@ -70,8 +70,8 @@ class EnginesTest {
     assertEquals(Precision.SINGLE, single.precision());
     OpenClEngine best = (OpenClEngine) choose("opencl", false, "auto", javaOnly(), new StringWriter());
     assertEquals(Precision.DOUBLE, best.precision());
-    assertThrows(IllegalArgumentException.class, () -> choose("opencl", false, "half", javaOnly(), new StringWriter()));
-    assertThrows(IllegalArgumentException.class, () -> choose("gpu", false, "auto", javaOnly(), new StringWriter()));
+    assertThrows(UsageException.class, () -> choose("opencl", false, "half", javaOnly(), new StringWriter()));
+    assertThrows(UsageException.class, () -> choose("gpu", false, "auto", javaOnly(), new StringWriter()));
   }
 
   @Test

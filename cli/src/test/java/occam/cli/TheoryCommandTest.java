@@ -23,8 +23,8 @@ class TheoryCommandTest {
     assertTrue(r.out().contains("lambda_gen    48.5"), r.out());
     assertTrue(r.out().contains("Delta K       726336 bits"), r.out());
     double nStar = Crossover.of(97, 1e-3, 0.01).nStar();
-    assertTrue(r.out().contains("n*            " + TheoryCommand.fmt(nStar)), r.out());
-    assertTrue(r.out().contains("n*/N          " + TheoryCommand.fmt(nStar / 9409)), r.out());
+    assertTrue(r.out().contains("n*            " + occam.io.Numbers.precise(nStar)), r.out());
+    assertTrue(r.out().contains("n*/N          " + occam.io.Numbers.precise(nStar / 9409)), r.out());
     assertEquals("", r.err());
   }
 

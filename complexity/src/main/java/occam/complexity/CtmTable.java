@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import occam.complexity.ctm.OutputDistribution;
+import occam.complexity.ctm.TuringMachineSpace;
 
 /**
  * A Coding Theorem Method table: CTM(s) = −log₂ D(s) in bits for canonical blocks s of each shape
@@ -276,6 +278,38 @@ public final class CtmTable {
               .put(k, -Math.log(p) / Math.log(2));
         });
     return new CtmTable(name, comments, values);
+  }
+
+  /**
+   * A table from Occam's own enumeration, with its provenance as comments: the formalism, the machine
+   * space, the enumeration's counts and time, and the producing command.
+   *
+   * @param d the distribution of every machine of its space
+   * @param maxLength longest strings to keep
+   * @param name the table's name
+   * @param command the producing command line
+   * @param threads the threads the enumeration ran on
+   * @return the 1D table
+   * @throws IllegalArgumentException if maxLength &lt; 1 or no string is short enough
+   */
+  public static CtmTable generated(OutputDistribution d, int maxLength, String name, String command, int threads) {
+    TuringMachineSpace space = d.space();
+    List<String> c = new ArrayList<>();
+    c.add("Coding Theorem Method table from Occam's own enumeration of every " + space.label()
+        + " Turing machine");
+    c.add("command: " + command);
+    c.add("formalism: Soler-Toscano, Zenil, Delahaye, Gauvrit 2014, PLoS ONE 9(5):e96223 -- "
+        + space.states() + " states + halt, " + space.symbols() + " symbols (blank 0), two-way tape;"
+        + " output = the tape cells the head visited");
+    c.add("machines: " + space.choicesPerEntry() + "^" + space.entries() + " = "
+        + space.machineCount() + "; halting " + d.halting() + "; non-halting " + d.nonHalting()
+        + " (cut-off " + space.maxSteps() + " steps, or proven)");
+    c.add("enumeration: " + d.simulated() + " partial machines simulated, " + d.transitions()
+        + " transitions, " + String.format(Locale.ROOT, "%.1f", d.elapsedNanos() / 1e9) + " s on "
+        + threads + " threads; " + d.counts().size() + " distinct output strings");
+    c.add("CTM(k) = -log2( sum of counts over the v(k) relabellings of canonical key k / (v(k) *"
+        + " halting) ), v(k) = m!/(m-j)! for j distinct symbols");
+    return of(d, maxLength, name, c);
   }
 
   /**

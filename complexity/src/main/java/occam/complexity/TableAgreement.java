@@ -1,6 +1,7 @@
 package occam.complexity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
@@ -74,5 +75,23 @@ public record TableAgreement(
     double r = n < 2 ? Double.NaN : new PearsonsCorrelation().correlation(x, y);
     return new TableAgreement(
         n, onlyFirst, inSecond - n, rho, r, n == 0 ? Double.NaN : sumAbs / n, maxAbs);
+  }
+
+  /**
+   * Compares two tables shape by shape, on the shapes both list.
+   *
+   * @param first a table
+   * @param second another table
+   * @param shape the one shape to compare, or null for every common shape
+   * @return the agreement per shape, in the first table's shape order
+   */
+  public static Map<BlockShape, TableAgreement> byShape(CtmTable first, CtmTable second, BlockShape shape) {
+    Map<BlockShape, TableAgreement> out = new LinkedHashMap<>();
+    for (BlockShape s : first.shapes()) {
+      if ((shape == null || shape.equals(s)) && second.shapes().contains(s)) {
+        out.put(s, of(first, second, s));
+      }
+    }
+    return out;
   }
 }

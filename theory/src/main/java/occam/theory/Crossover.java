@@ -19,7 +19,10 @@ import occam.modular.Primes;
  * double root n = e at ε/c = 1/e); otherwise there is no crossover, reported by {@link #exists()}
  * false and NaN roots, not by an exception. In double arithmetic the test is ε/c ≤
  * 0.36787944117144233, the double nearest 1/e, which {@link LambertW0} and {@link LambertWm1} map to
- * −1. Below the upper root memorizing is cheaper; above it, generalizing is.
+ * −1. The generalizing objective minus the memorizing one is n·ε − c·ln n, convex in n, positive at
+ * n = 1 and as n → ∞: it is negative exactly between the roots. So the generalizing solution is
+ * cheaper for lower &lt; n &lt; n* (below the upper root); above n* its training loss n·ε outgrows the
+ * complexity it saves and the memorizing solution is cheaper.
  *
  * <p>SPEC §4 fixes c = β(p² − p) for every op, as the paper has it for add (supports p² and p). For
  * mul and div (m = p − 1, |supp W*| = (p + 1)/2) the same derivation would give β(m² − |supp W*|);

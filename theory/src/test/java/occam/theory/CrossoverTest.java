@@ -85,6 +85,21 @@ class CrossoverTest {
     assertEquals(beta * (97.0 * 97 - 97), x.c(), 0.0);
   }
 
+  /** Generalizing is cheaper between the roots (below n*) and memorizing above n*, as the javadoc says. */
+  @Test
+  void generalizingIsCheaperBelowTheUpperRoot() {
+    int p = 97;
+    double beta = 1e-3;
+    double eps = 0.01;
+    Crossover x = Crossover.of(p, beta, eps);
+    for (double n : new double[] {2 * x.lower(), Math.sqrt(x.lower() * x.upper()), x.upper() / 2, 2 * x.upper(),
+        10 * x.upper()}) {
+      double generalizing = FreeEnergy.value(n, eps, beta * p);
+      double memorizing = FreeEnergy.value(n, 0, beta * p * p);
+      assertEquals(n < x.upper(), generalizing < memorizing, "at n = " + n);
+    }
+  }
+
   @Test
   void noCrossoverAboveOneOverE() {
     for (double ratio : new double[] {Math.nextUp(0.36787944117144233), 0.5, 1, 1e300}) {

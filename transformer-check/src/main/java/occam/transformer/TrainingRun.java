@@ -139,7 +139,7 @@ public final class TrainingRun {
    * @throws UsageException if the folder is a file or already holds a run and resume is off, or the
    *     checkpoint is unreadable or belongs to another configuration (the user's input, not a failure)
    */
-  Checkpoint preflight() {
+  public Checkpoint preflight() {
     if (out == null) {
       return null;
     }

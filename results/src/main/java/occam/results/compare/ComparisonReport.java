@@ -1,8 +1,5 @@
 package occam.results.compare;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 import occam.io.AtomicFiles;
+import occam.io.Json;
+import occam.io.Numbers;
 import occam.sfm.SfmResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -73,8 +72,7 @@ public final class ComparisonReport {
     files.add(write(dir.resolve(CSV), csv(c, command)));
     files.add(write(dir.resolve(SFM_CSV), sfmCsv(sfm, command)));
     files.add(write(dir.resolve(MARKDOWN), markdown(c, sfm, command)));
-    files.add(write(dir.resolve(SUMMARY), new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
-        .create().toJson(summary(c, sfm, command)) + "\n"));
+    files.add(write(dir.resolve(SUMMARY), Json.pretty(summary(c, sfm, command))));
     Path p1 = dir.resolve(PREDICTED_PNG);
     XYChart predicted = predictedChart(c, command);
     AtomicFiles.write(p1, out -> BitmapEncoder.saveBitmap(predicted, out, BitmapEncoder.BitmapFormat.PNG));
@@ -105,13 +103,13 @@ public final class ComparisonReport {
     try (CSVPrinter csv = new CSVPrinter(sw, format)) {
       for (RunComparison r : c.runs()) {
         TrainingRecord t = r.run();
-        csv.printRecord(t.name(), role(r), t.task().p(), t.task().op().cliName(), num(t.weightDecay()),
-            num(t.frac()), t.seed(), t.trainSize(), t.phase(), step(t.memorizationStep()), step(t.grokkingStep()),
-            num(r.beta()), r.sfmPhase(), step(r.sfmTGen()), num(r.predicted()), num(r.ratio()), num(r.logRatio()),
-            num(r.nStar()), step(r.testAcc().mid()), step(r.testAcc().steepest()), step(r.bdm().mid()),
+        csv.printRecord(t.name(), role(r), t.task().p(), t.task().op().cliName(), Numbers.csv(t.weightDecay()),
+            Numbers.csv(t.frac()), t.seed(), t.trainSize(), t.phase(), step(t.memorizationStep()), step(t.grokkingStep()),
+            Numbers.csv(r.beta()), r.sfmPhase(), step(r.sfmTGen()), Numbers.csv(r.predicted()), Numbers.csv(r.ratio()), Numbers.csv(r.logRatio()),
+            Numbers.csv(r.nStar()), step(r.testAcc().mid()), step(r.testAcc().steepest()), step(r.bdm().mid()),
             step(r.bdm().steepest()), step(r.embedGini().mid()), step(r.embedGini().steepest()),
-            step(r.embedIpr().mid()), step(r.embedIpr().steepest()), num(lagBdm(r)), num(lagGini(r)), num(lagIpr(r)),
-            num(r.bdm().from()), num(r.bdmFinal()), num(r.bdmDrop()), num(r.lambdaRatio()));
+            step(r.embedIpr().mid()), step(r.embedIpr().steepest()), Numbers.csv(lagBdm(r)), Numbers.csv(lagGini(r)), Numbers.csv(lagIpr(r)),
+            Numbers.csv(r.bdm().from()), Numbers.csv(r.bdmFinal()), Numbers.csv(r.bdmDrop()), Numbers.csv(r.lambdaRatio()));
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -128,9 +126,9 @@ public final class ComparisonReport {
         .setRecordSeparator('\n').build();
     try (CSVPrinter csv = new CSVPrinter(sw, format)) {
       for (SfmResult r : sfm.results()) {
-        csv.printRecord(r.config().task().p(), r.config().task().op().cliName(), num(r.config().beta()),
-            num(r.config().frac()), r.config().seed(), r.trainSize(), r.phase().label(), step(r.tMem()), step(r.tGen()),
-            num(r.last().testAcc()), r.last().support());
+        csv.printRecord(r.config().task().p(), r.config().task().op().cliName(), Numbers.csv(r.config().beta()),
+            Numbers.csv(r.config().frac()), r.config().seed(), r.trainSize(), r.phase().label(), step(r.tMem()), step(r.tGen()),
+            Numbers.csv(r.last().testAcc()), r.last().support());
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -177,40 +175,67 @@ public final class ComparisonReport {
       Comparison.scaling(wd, frac, column(c, RunComparison::nStar))};
   }
 
-  private static JsonObject summary(Comparison c, SfmTimes sfm, String command) {
-    JsonObject o = new JsonObject();
-    o.addProperty("command", command);
-    o.addProperty("runs", c.runs().size());
-    o.addProperty("grokked", c.runs().stream().filter(r -> r.run().grokkingStep().isPresent()).count());
-    o.addProperty("calibration_seeds", c.calibrationSeeds().toString());
-    o.addProperty("sfm_gate", sfm.gate().cliName());
-    o.addProperty("sfm_iters", sfm.iters());
-    o.addProperty("k_beta", c.kBeta());
-    o.addProperty("time_scale", Math.exp(c.logScale()));
-    o.addProperty("epsilon", c.epsilon());
-    o.addProperty("held_out_paired", c.heldOutPaired().size());
-    o.addProperty("held_out_spearman", c.heldOutSpearman());
-    o.addProperty("held_out_mean_abs_log_ratio", c.heldOutMeanAbsLogRatio());
-    o.addProperty("calibration_mean_abs_log_ratio", c.calibrationMeanAbsLogRatio());
-    o.addProperty("median_lag_bdm_steps", median(c.runs(), ComparisonReport::lagBdm));
-    o.addProperty("median_lag_gini_steps", median(c.runs(), ComparisonReport::lagGini));
-    o.addProperty("median_lag_ipr_steps", median(c.runs(), ComparisonReport::lagIpr));
-    o.addProperty("median_bdm_drop", median(c.runs(), RunComparison::bdmDrop));
-    o.addProperty("median_lambda_ratio", median(c.runs(), RunComparison::lambdaRatio));
+  /**
+   * One scaling fit ln t = a + b·ln wd + c·ln frac.
+   *
+   * @param quantity what t is
+   * @param wdExponent b
+   * @param fracExponent c
+   * @param r2 the fit's R²
+   * @param points the runs with a finite t
+   */
+  public record ScalingFit(String quantity, double wdExponent, double fracExponent, double r2, int points) {}
+
+  /**
+   * The headline figures of {@code summary.json}; non-finite figures are written as {@code null}.
+   *
+   * @param command the producing command
+   * @param runs runs compared
+   * @param grokked runs with a grokking step
+   * @param calibrationSeeds the calibration seeds, e.g. "[0]"
+   * @param sfmGate the SFM gate
+   * @param sfmIters the SFM iteration budget
+   * @param kBeta the fitted k_β
+   * @param timeScale the fitted c, steps per SFM iteration
+   * @param epsilon ε_gen of n*
+   * @param heldOutPaired held-out runs with both steps
+   * @param heldOutSpearman Spearman ρ of predicted vs measured, held out
+   * @param heldOutMeanAbsLogRatio mean |ln(predicted/measured)|, held out
+   * @param calibrationMeanAbsLogRatio mean |ln(predicted/measured)|, calibration
+   * @param medianLagBdmSteps median K_BDM half-drop − t_grok
+   * @param medianLagGiniSteps median embedding Gini half-rise − t_grok
+   * @param medianLagIprSteps median embedding IPR half-rise − t_grok
+   * @param medianBdmDrop median K_BDM max/final
+   * @param medianLambdaRatio median λ_mem/λ_gen
+   * @param scaling the fits for the transformer's t_grok, the SFM's t_gen and the theory's n*
+   */
+  public record Summary(String command, int runs, long grokked, String calibrationSeeds, String sfmGate,
+      int sfmIters, double kBeta, double timeScale, double epsilon, int heldOutPaired, double heldOutSpearman,
+      double heldOutMeanAbsLogRatio, double calibrationMeanAbsLogRatio, double medianLagBdmSteps,
+      double medianLagGiniSteps, double medianLagIprSteps, double medianBdmDrop, double medianLambdaRatio,
+      List<ScalingFit> scaling) {}
+
+  /**
+   * The headline figures.
+   *
+   * @param c the comparison
+   * @param sfm the SFM runner
+   * @param command the producing command
+   * @return what {@code summary.json} holds
+   */
+  public static Summary summary(Comparison c, SfmTimes sfm, String command) {
     double[][] s = scalings(c);
     String[] names = {"transformer_t_grok", "sfm_t_gen", "theory_n_star"};
-    JsonArray fits = new JsonArray();
+    List<ScalingFit> fits = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      JsonObject f = new JsonObject();
-      f.addProperty("quantity", names[i]);
-      f.addProperty("wd_exponent", s[i][0]);
-      f.addProperty("frac_exponent", s[i][1]);
-      f.addProperty("r2", s[i][2]);
-      f.addProperty("points", (int) s[i][3]);
-      fits.add(f);
+      fits.add(new ScalingFit(names[i], s[i][0], s[i][1], s[i][2], (int) s[i][3]));
     }
-    o.add("scaling", fits);
-    return o;
+    return new Summary(command, c.runs().size(), c.runs().stream().filter(r -> r.run().grokkingStep().isPresent()).count(),
+        c.calibrationSeeds().toString(), sfm.gate().cliName(), sfm.iters(), c.kBeta(), Math.exp(c.logScale()),
+        c.epsilon(), c.heldOutPaired().size(), c.heldOutSpearman(), c.heldOutMeanAbsLogRatio(),
+        c.calibrationMeanAbsLogRatio(), median(c.runs(), ComparisonReport::lagBdm),
+        median(c.runs(), ComparisonReport::lagGini), median(c.runs(), ComparisonReport::lagIpr),
+        median(c.runs(), RunComparison::bdmDrop), median(c.runs(), RunComparison::lambdaRatio), List.copyOf(fits));
   }
 
   /**
@@ -237,34 +262,34 @@ public final class ComparisonReport {
         + "ln c = mean ln(t_grok/t_gen^SFM)).%n%n", sfm.gate().cliName(), sfm.iters()));
     md.append(Double.isNaN(c.logScale())
         ? "**No fit: no calibration run has both a grokking step and an SFM t_gen; nothing is predicted.**\n\n"
-        : String.format(Locale.ROOT, "**k_β = %s, c = %s steps per SFM iteration.**%n%n", fmt(c.kBeta()),
-            fmt(Math.exp(c.logScale()))));
+        : String.format(Locale.ROOT, "**k_β = %s, c = %s steps per SFM iteration.**%n%n", Numbers.table(c.kBeta()),
+            Numbers.table(Math.exp(c.logScale()))));
     md.append("| k_β | calibration runs with both times | mean \\|ln ratio\\| (calibration) |\n|---|---|---|\n");
     for (int i = 0; i < c.kGrid().length; i++) {
-      md.append("| ").append(fmt(c.kGrid()[i])).append(" | ").append(c.kGridCoverage()[i]).append(" | ")
-          .append(fmt(c.kGridError()[i])).append(" |\n");
+      md.append("| ").append(Numbers.table(c.kGrid()[i])).append(" | ").append(c.kGridCoverage()[i]).append(" | ")
+          .append(Numbers.table(c.kGridError()[i])).append(" |\n");
     }
     md.append("\n## Headline\n\n| figure | value |\n|---|---|\n");
     row(md, "held-out runs with predicted and measured step", Integer.toString(c.heldOutPaired().size()));
-    row(md, "Spearman ρ, predicted vs measured (held out)", fmt(c.heldOutSpearman()));
-    row(md, "mean \\|ln(predicted/measured)\\| (held out)", fmt(c.heldOutMeanAbsLogRatio()));
-    row(md, "mean \\|ln(predicted/measured)\\| (calibration)", fmt(c.calibrationMeanAbsLogRatio()));
+    row(md, "Spearman ρ, predicted vs measured (held out)", Numbers.table(c.heldOutSpearman()));
+    row(md, "mean \\|ln(predicted/measured)\\| (held out)", Numbers.table(c.heldOutMeanAbsLogRatio()));
+    row(md, "mean \\|ln(predicted/measured)\\| (calibration)", Numbers.table(c.calibrationMeanAbsLogRatio()));
     row(md, "median lag K_BDM half-drop − t_grok (steps)",
-        fmt(median(runs, ComparisonReport::lagBdm)) + " (" + count(runs, ComparisonReport::lagBdm) + " runs)");
+        Numbers.table(median(runs, ComparisonReport::lagBdm)) + " (" + count(runs, ComparisonReport::lagBdm) + " runs)");
     row(md, "median lag embedding Gini half-rise − t_grok (steps)",
-        fmt(median(runs, ComparisonReport::lagGini)) + " (" + count(runs, ComparisonReport::lagGini) + " runs)");
+        Numbers.table(median(runs, ComparisonReport::lagGini)) + " (" + count(runs, ComparisonReport::lagGini) + " runs)");
     row(md, "median lag embedding IPR half-rise − t_grok (steps)",
-        fmt(median(runs, ComparisonReport::lagIpr)) + " (" + count(runs, ComparisonReport::lagIpr) + " runs)");
-    row(md, "median measured complexity drop K_BDM max/final", fmt(median(runs, RunComparison::bdmDrop)));
-    row(md, "theory λ_mem/λ_gen = m²/\\|supp W*\\|", fmt(median(runs, RunComparison::lambdaRatio)));
+        Numbers.table(median(runs, ComparisonReport::lagIpr)) + " (" + count(runs, ComparisonReport::lagIpr) + " runs)");
+    row(md, "median measured complexity drop K_BDM max/final", Numbers.table(median(runs, RunComparison::bdmDrop)));
+    row(md, "theory λ_mem/λ_gen = m²/\\|supp W*\\|", Numbers.table(median(runs, RunComparison::lambdaRatio)));
     md.append("\n## Scaling: ln t = a + b·ln wd + c·ln frac (least squares over runs)\n\n");
     md.append("| quantity | b (wd) | c (frac) | R² | points |\n|---|---|---|---|---|\n");
     double[][] s = scalings(c);
     String[] names = {"transformer t_grok", "SFM t_gen at β = k_β·wd", "theory n* at β = k_β·wd, ε = "
-        + fmt(c.epsilon())};
+        + Numbers.table(c.epsilon())};
     for (int i = 0; i < 3; i++) {
-      md.append("| ").append(names[i]).append(" | ").append(fmt(s[i][0])).append(" | ").append(fmt(s[i][1]))
-          .append(" | ").append(fmt(s[i][2])).append(" | ").append((int) s[i][3]).append(" |\n");
+      md.append("| ").append(names[i]).append(" | ").append(Numbers.table(s[i][0])).append(" | ").append(Numbers.table(s[i][1]))
+          .append(" | ").append(Numbers.table(s[i][2])).append(" | ").append((int) s[i][3]).append(" |\n");
     }
     md.append("\nn* does not depend on frac (the theory predicts a threshold in n, not a time), so its c is 0 "
         + "or undetermined; with ε/c > 1/e there is no crossover and n* is blank.\n");
@@ -286,10 +311,10 @@ public final class ComparisonReport {
         + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (RunComparison r : runs) {
       TrainingRecord t = r.run();
-      md.append("| ").append(String.join(" | ", t.name(), role(r), fmt(t.weightDecay()), fmt(t.frac()),
-          Long.toString(t.seed()), Integer.toString(t.trainSize()), t.phase(), step(t.grokkingStep()), fmt(r.beta()),
-          r.sfmPhase(), step(r.sfmTGen()), fmt(r.predicted()), fmt(r.ratio()), fmt(r.nStar()), fmt(r.bdm().from()),
-          fmt(r.bdmFinal()), fmt(r.bdmDrop()), fmt(r.lambdaRatio()))).append(" |\n");
+      md.append("| ").append(String.join(" | ", t.name(), role(r), Numbers.table(t.weightDecay()), Numbers.table(t.frac()),
+          Long.toString(t.seed()), Integer.toString(t.trainSize()), t.phase(), step(t.grokkingStep()), Numbers.table(r.beta()),
+          r.sfmPhase(), step(r.sfmTGen()), Numbers.table(r.predicted()), Numbers.table(r.ratio()), Numbers.table(r.nStar()), Numbers.table(r.bdm().from()),
+          Numbers.table(r.bdmFinal()), Numbers.table(r.bdmDrop()), Numbers.table(r.lambdaRatio()))).append(" |\n");
     }
     List<String> missing = runs.stream().filter(r -> r.run().grokkingStep().isEmpty())
         .map(r -> r.run().name() + " (" + r.run().phase() + " after " + r.run().stepsDone() + " steps)").toList();
@@ -380,14 +405,6 @@ public final class ComparisonReport {
   }
 
   private static String step(OptionalInt s) {
-    return s.isPresent() ? Integer.toString(s.getAsInt()) : "";
-  }
-
-  private static String num(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "";
-  }
-
-  private static String fmt(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "–";
+    return Numbers.step(s, "");
   }
 }
