@@ -223,7 +223,8 @@ public final class Ensemble implements AutoCloseable {
 
   /**
    * Keeps only the given members (drops the others from the stacked tensors), carrying over their
-   * parameters, optimizer state and frozen flags; indices are renumbered 0..keep.length−1.
+   * parameters, optimizer state and frozen flags; indices are renumbered 0..keep.length−1. Call it
+   * between {@link #update()} and the next {@link #gradientPass()}: gradients are not carried over.
    *
    * @param keep member indices to keep, in their new order
    * @throws IllegalArgumentException if keep is empty or an index is out of range

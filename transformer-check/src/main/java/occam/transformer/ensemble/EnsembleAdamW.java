@@ -62,7 +62,7 @@ public final class EnsembleAdamW implements AutoCloseable {
 
   private static Map<String, NDArray> zeros(StackedParameters params, NDManager manager) {
     Map<String, NDArray> out = new LinkedHashMap<>();
-    params.arrays().forEach((name, w) -> out.put(name, manager.zeros(w.getShape(), w.getDataType())));
+    params.arrays().forEach((name, w) -> out.put(name, Natives.keep(manager.zeros(w.getShape(), w.getDataType()))));
     return out;
   }
 

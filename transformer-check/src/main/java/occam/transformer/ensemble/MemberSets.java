@@ -121,13 +121,13 @@ public final class MemberSets implements AutoCloseable {
     for (int i = 0; i < labels.length; i++) {
       wide[i] = labels[i];
     }
-    NDArray labelArray = Natives.of(manager, wide, shape);
+    NDArray labelArray = Natives.keep(Natives.of(manager, wide, shape));
     return new Cells(
-        Natives.of(manager, sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT)),
+        Natives.keep(Natives.of(manager, sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT))),
         labelArray,
-        labelArray.oneHot(sequences.task().p(), DataType.FLOAT64),
-        Natives.of(manager, weight, new Shape(counts.length, weight.length / counts.length)),
-        Natives.of(manager, counts, new Shape(counts.length)));
+        Natives.keep(labelArray.oneHot(sequences.task().p(), DataType.FLOAT64)),
+        Natives.keep(Natives.of(manager, weight, new Shape(counts.length, weight.length / counts.length))),
+        Natives.keep(Natives.of(manager, counts, new Shape(counts.length))));
   }
 
   /** @return the layout */

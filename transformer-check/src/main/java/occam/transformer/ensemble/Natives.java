@@ -2,6 +2,7 @@ package occam.transformer.ensemble;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -12,6 +13,15 @@ import ai.djl.ndarray.types.Shape;
  */
 final class Natives {
   private Natives() {}
+
+  /**
+   * Takes a long-lived array out of any open {@link NDScope}, so that state built inside a step's
+   * scope (e.g. when members are dropped) outlives it; its manager still closes it.
+   */
+  static NDArray keep(NDArray array) {
+    NDScope.unregister(array);
+    return array;
+  }
 
   /** A float32 scalar allocated by libtorch. */
   static NDArray scalar(NDManager manager, float value) {

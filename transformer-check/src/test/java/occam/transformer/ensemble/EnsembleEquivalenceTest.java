@@ -1,6 +1,5 @@
 package occam.transformer.ensemble;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,13 +8,31 @@ import occam.transformer.TrainingConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Members trained together match the same runs trained alone by the single-model code path. */
+/**
+ * Members trained together match the same runs trained alone by the single-model code path
+ * ({@code TrainingRun}): three members differing in seed, frac (0.6 / 0.4: different set sizes),
+ * lr and weight decay, p = 11, d = 16, 120 full-batch steps.
+ *
+ * <p>Measured (2-core box, 1 thread, both layouts): step 0 equal to 1e-16 (float64 summation
+ * order only; the initial parameters are bit-identical), relative loss difference ≤ 1e-8 up to step
+ * 25 (first update: ~7e-11) — float32 reordering in the batched matmuls — which AdamW's normalized
+ * steps then amplify to ~3e-7 at step 50 and ~3e-3 once the loss is ~0.02 (max 1.9e-2 relative,
+ * 4.4e-4 absolute, over 150 steps); t_mem equal for every member.
+ */
 class EnsembleEquivalenceTest {
+  static final int STEPS = 120;
+
+  /** Relative loss difference allowed at step 0: float64 summation order. */
+  static final double STEP0_REL = 1e-12;
+
+  /** Relative loss difference allowed up to step 25: measured ≤ 6.4e-9, float32 reordering. */
+  static final double EARLY_REL = 1e-7;
+
+  static final int EARLY_STEPS = 25;
+
   static TrainingConfig.Builder tiny() {
     return TrainingConfig.builder().p(11).dModel(16).heads(2).dMlp(32).steps(STEPS).logEvery(10).checkpointEvery(0);
   }
-
-  static final int STEPS = 150;
 
   static List<TrainingConfig> members() {
     return List.of(
@@ -36,14 +53,18 @@ class EnsembleEquivalenceTest {
       Trajectories.Trajectory mine = together.get(k);
       for (int s = 0; s <= STEPS; s++) {
         double abs = Math.abs(alone.loss()[s] - mine.loss()[s]);
+        double rel = abs / Math.abs(alone.loss()[s]);
         maxAbs = Math.max(maxAbs, abs);
-        maxRel = Math.max(maxRel, abs / Math.abs(alone.loss()[s]));
+        maxRel = Math.max(maxRel, rel);
+        if (s <= EARLY_STEPS) {
+          double allowed = s == 0 ? STEP0_REL : EARLY_REL;
+          assertTrue(rel <= allowed, layout + " member " + k + " step " + s + ": relative difference " + rel);
+        }
       }
-      System.out.printf("%s member %d: t_mem %s/%s t_gen %s/%s loss0 %.17g/%.17g last %.17g/%.17g%n", layout, k,
-          alone.tMem(), mine.tMem(), alone.tGen(), mine.tGen(), alone.loss()[0], mine.loss()[0],
-          alone.loss()[STEPS], mine.loss()[STEPS]);
+      assertTrue(alone.tMem().isPresent(), "member " + k + " memorizes within the test's steps");
       assertEquals(alone.tMem(), mine.tMem(), "t_mem of member " + k);
+      assertEquals(alone.tGen(), mine.tGen(), "t_gen of member " + k);
     }
-    System.out.printf("%s: max abs %.3g, max rel %.3g over %d steps%n", layout, maxAbs, maxRel, STEPS);
+    System.out.printf("ensemble vs alone, %s: max abs %.3g, max rel %.3g over %d steps%n", layout, maxAbs, maxRel, STEPS);
   }
 }

@@ -41,8 +41,12 @@ final class Trajectories {
     }
   }
 
-  /** The runs trained together; before[step] is called with the ensemble before each update. */
-  static List<Trajectory> together(List<TrainingConfig> members, SetLayout layout, BiConsumer<Integer, Ensemble> before) {
+  /**
+   * The runs trained together; {@code after} sees (s, ensemble) after update s + 1. Losses are
+   * kept by the member's index in {@code members}, also after members are dropped (their later
+   * entries stay 0).
+   */
+  static List<Trajectory> together(List<TrainingConfig> members, SetLayout layout, BiConsumer<Integer, Ensemble> after) {
     int steps = members.get(0).steps();
     int k = members.size();
     double[][] loss = new double[k][steps + 1];
@@ -57,12 +61,13 @@ final class Trajectories {
           MemberScores train = ensemble.trainScores(logits);
           MemberScores test = ensemble.testScores(logits);
           for (int i = 0; i < train.members(); i++) {
-            loss[i][s] = train.loss()[i];
-            milestones.get(i).observe(s, train.accuracy()[i], test.accuracy()[i]);
+            int id = members.indexOf(ensemble.members().get(i));
+            loss[id][s] = train.loss()[i];
+            milestones.get(id).observe(s, train.accuracy()[i], test.accuracy()[i]);
           }
           if (s < steps) {
-            before.accept(s, ensemble);
             ensemble.update();
+            after.accept(s, ensemble);
           }
         }
       }

@@ -1,0 +1,145 @@
+package occam.transformer.ensemble;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import occam.transformer.Djl;
+import occam.transformer.Preset;
+import occam.transformer.TrainingConfig;
+
+/**
+ * Throughput of ensembles at the quick preset's size against the dense-matmul rate of the same
+ * engine, measured in one process: models·steps/s for each (threads, layout, K), the model FLOP
+ * rate ({@link ModelFlops}) as a fraction of a 1024² float32 matmul's rate at the same thread count,
+ * and the split of a step into forward, backward and optimizer.
+ */
+public final class EnsembleBench {
+  /** Side of the reference matmul. */
+  static final int MATMUL_SIZE = 1024;
+
+  /**
+   * One measured cell.
+   *
+   * @param threads PyTorch intra-op threads
+   * @param layout training-set layout
+   * @param members K
+   * @param modelSteps models·steps per second
+   * @param gflops model GFLOP/s (useful rows only)
+   * @param matmulGflops the 1024² matmul's GFLOP/s at the same thread count
+   * @param perStep mean seconds of forward, backward and optimizer per ensemble step
+   */
+  public record Row(int threads, SetLayout layout, int members, double modelSteps, double gflops,
+      double matmulGflops, StepTimes perStep) {
+    /** @return the model FLOP rate as a fraction of the matmul rate */
+    public double ratio() {
+      return gflops / matmulGflops;
+    }
+  }
+
+  private EnsembleBench() {}
+
+  /**
+   * Measures every (threads, layout, K) cell.
+   *
+   * @param threads thread counts to try
+   * @param layouts layouts to try
+   * @param sizes ensemble sizes K
+   * @param seconds minimum timed seconds per cell (after two warm-up steps)
+   * @return one row per cell
+   */
+  public static List<Row> run(int[] threads, SetLayout[] layouts, int[] sizes, double seconds) {
+    List<Row> rows = new ArrayList<>();
+    try (NDManager manager = Djl.engine().newBaseManager(Djl.device())) {
+      for (int th : threads) {
+        JniUtils.setNumThreads(th);
+        double matmul = matmulGflops(manager, seconds);
+        for (SetLayout layout : layouts) {
+          for (int k : sizes) {
+            rows.add(cell(manager, th, layout, k, seconds, matmul));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** The quick preset's runs with seeds 0..K−1. */
+  static List<TrainingConfig> quick(int k) {
+    List<TrainingConfig> members = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      members.add(Preset.QUICK.builder().seed(i).build());
+    }
+    return members;
+  }
+
+  private static Row cell(NDManager manager, int threads, SetLayout layout, int k, double seconds, double matmul) {
+    List<TrainingConfig> members = quick(k);
+    double flops = 0;
+    for (TrainingConfig c : members) {
+      flops += ModelFlops.perStep(c.model(), c.split().trainSize());
+    }
+    try (Ensemble ensemble = Ensemble.of(members, layout, manager)) {
+      for (int i = 0; i < 2; i++) {
+        step(ensemble);
+      }
+      StepTimes sum = StepTimes.ZERO;
+      int steps = 0;
+      long t0 = System.nanoTime();
+      while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+        sum = sum.plus(step(ensemble));
+        steps++;
+      }
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      double stepsPerSecond = steps / elapsed;
+      StepTimes mean = new StepTimes(sum.forward() / steps, sum.backward() / steps, sum.optimizer() / steps);
+      return new Row(threads, layout, k, k * stepsPerSecond, flops * stepsPerSecond / 1e9, matmul, mean);
+    }
+  }
+
+  private static StepTimes step(Ensemble ensemble) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      ensemble.gradientPass();
+      ensemble.update();
+      return ensemble.lastTimes();
+    }
+  }
+
+  /** GFLOP/s of a 1024² float32 matmul (2·n³ operations). */
+  static double matmulGflops(NDManager manager, double seconds) {
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray a = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
+      NDArray b = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
+      a.matMul(b).close();
+      int n = 0;
+      long t0 = System.nanoTime();
+      while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+        a.matMul(b).close();
+        n++;
+      }
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE * n / elapsed / 1e9;
+    }
+  }
+
+  /**
+   * Prints the table: K = 1, 4, 16 on 1 and 2 threads, both layouts.
+   *
+   * @param args optional: seconds per cell (default 3)
+   */
+  public static void main(String[] args) {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+    List<Row> rows = run(new int[] {1, 2}, SetLayout.values(), new int[] {1, 4, 16}, seconds);
+    System.out.println("threads layout  K  models·steps/s  model GFLOP/s  matmul GFLOP/s  ratio  fwd ms  bwd ms  opt ms");
+    for (Row r : rows) {
+      System.out.println(String.format(Locale.ROOT, "%7d %-6s %2d %15.1f %14.1f %15.1f %6.2f %7.1f %7.1f %7.1f",
+          r.threads(), r.layout(), r.members(), r.modelSteps(), r.gflops(), r.matmulGflops(), r.ratio(),
+          1e3 * r.perStep().forward(), 1e3 * r.perStep().backward(), 1e3 * r.perStep().optimizer()));
+    }
+  }
+}
