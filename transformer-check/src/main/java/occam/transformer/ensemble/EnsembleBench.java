@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,11 @@ public final class EnsembleBench {
    */
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<Row> rows = run(new int[] {1, 2}, SetLayout.values(), new int[] {1, 4, 16}, seconds);
+    double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    System.out.println(String.format(Locale.ROOT, "%d cores, 1-minute load %.2f before, %.2f after",
+        Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
     System.out.println("threads layout  K  models·steps/s  model GFLOP/s  matmul GFLOP/s  ratio  fwd ms  bwd ms  opt ms");
     for (Row r : rows) {
       System.out.println(String.format(Locale.ROOT, "%7d %-6s %2d %15.1f %14.1f %15.1f %6.2f %7.1f %7.1f %7.1f",
