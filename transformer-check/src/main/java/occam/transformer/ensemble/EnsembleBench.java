@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import occam.transformer.Djl;
@@ -131,12 +132,18 @@ public final class EnsembleBench {
   /**
    * Prints the table: K = 1, 4, 16 on 1 and 2 threads, both layouts.
    *
-   * @param args optional: seconds per cell (default 3)
+   * @param args optional: seconds per cell (default 3), threads (default 1,2), layouts (default
+   *     GATHER,MASK), ensemble sizes (default 1,4,16), each comma-separated
    */
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+    int[] threads = args.length > 1 ? ints(args[1]) : new int[] {1, 2};
+    SetLayout[] layouts = args.length > 2
+        ? Arrays.stream(args[2].split(",")).map(SetLayout::valueOf).toArray(SetLayout[]::new)
+        : SetLayout.values();
+    int[] sizes = args.length > 3 ? ints(args[3]) : new int[] {1, 4, 16};
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    List<Row> rows = run(new int[] {1, 2}, SetLayout.values(), new int[] {1, 4, 16}, seconds);
+    List<Row> rows = run(threads, layouts, sizes, seconds);
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     System.out.println(String.format(Locale.ROOT, "%d cores, 1-minute load %.2f before, %.2f after",
         Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
@@ -146,5 +153,9 @@ public final class EnsembleBench {
           r.threads(), r.layout(), r.members(), r.modelSteps(), r.gflops(), r.matmulGflops(), r.ratio(),
           1e3 * r.perStep().forward(), 1e3 * r.perStep().backward(), 1e3 * r.perStep().optimizer()));
     }
+  }
+
+  private static int[] ints(String csv) {
+    return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
   }
 }

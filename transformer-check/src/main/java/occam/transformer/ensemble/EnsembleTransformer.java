@@ -13,7 +13,7 @@ import occam.transformer.ModelConfig;
  * Legend: K members, N sequences, T = 3 positions, d = d_model, H heads of d_h, V tokens, p classes.
  *
  * <pre>
- *   x₀ = onehot(tokens)·W_E[k] + W_pos[k]                     (K, N, T, d)
+ *   x₀ = W_E[k][tokens] + W_pos[k]                            (K, N, T, d)
  *   per layer: Q,K,V = x·W_{Q,K,V}[k]  → (K, N, H, T, d_h)
  *              A = softmax(Q·Kᵀ/√d_h + M) ,  x ← x + concat_h(A·V)·W_O[k]
  *              x ← x + ReLU(x·W_in[k]ᵀ + b_in[k])·W_out[k]ᵀ + b_out[k]
@@ -22,7 +22,9 @@ import occam.transformer.ModelConfig;
  *
  * Every product with a member's weights is one batched matmul over the member axis ((K, N·T, d) by
  * (K, d, d)), so member k's logits depend on member k's parameters alone and a sum of per-member
- * losses gives each member its own gradient. The last layer computes position T−1 only, as the
+ * losses gives each member its own gradient. The embedding is a row gather from the flattened
+ * (K·V, d) table, the same values as the single model's one-hot product (one nonzero term per
+ * sum) without its V-wide matmul. The last layer computes position T−1 only, as the
  * single model does. The ops follow the single model's order (scale after Q·Kᵀ, additive mask
  * −1e9, bias after the product); results agree with it up to float32 reordering in the matmuls.
  * LayerNorm is not supported yet (the quick and nanda presets have it off).
@@ -64,8 +66,9 @@ public final class EnsembleTransformer {
     int t = config.context();
     int d = config.dModel();
     NDManager manager = tokens.getManager();
-    NDArray oneHot = tokens.oneHot(config.vocab(), DataType.FLOAT32).reshape(tokens.getShape().get(0), n * t, config.vocab());
-    NDArray x = oneHot.matMul(params.get("embed.W_E")).reshape(k, n, t, d)
+    NDArray offsets = manager.arange(0, k * config.vocab(), config.vocab(), DataType.INT64).reshape(k, 1, 1);
+    NDArray rows = tokens.toType(DataType.INT64, false).add(offsets);
+    NDArray x = params.get("embed.W_E").reshape((long) k * config.vocab(), d).get(rows)
         .add(params.get("embed.W_pos").reshape(k, 1, t, d));
     for (int l = 0; l < config.layers(); l++) {
       x = layer(params, "blocks." + l + ".", x, l == config.layers() - 1, manager);

@@ -17,7 +17,10 @@ import occam.transformer.ModelConfig;
  *   step    = 3 · N · forward                          backward ≈ twice the forward
  * </pre>
  *
- * Quick preset (p = 47, d = 64, d_mlp = 256, one layer, N = 1,104): 156,288 per sequence forward,
+ * The embedding is counted as the model defines it (one-hot times W_E, 12 % of the quick size's
+ * count) although {@link EnsembleTransformer} gathers rows instead.
+ *
+ * <p>Quick preset (p = 47, d = 64, d_mlp = 256, one layer, N = 1,104): 156,288 per sequence forward,
  * 0.518 GFLOP per step.
  */
 public final class ModelFlops {
