@@ -123,7 +123,7 @@ public final class EnsembleAdamW implements AutoCloseable {
     float eps = (float) configs.get(0).eps();
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray all = Natives.of(manager, flatten(scalars), new Shape(scalars.length, k));
+      NDArray all = Natives.owned(manager.create(flatten(scalars), new Shape(scalars.length, k)));
       Map<Integer, NDArray[]> byRank = new LinkedHashMap<>();
       params.arrays().forEach((name, w) -> {
         if (!w.hasGradient()) {

@@ -117,6 +117,6 @@ public final class EnsembleTransformer {
         mask[i * t + j] = MASKED_SCORE;
       }
     }
-    return Natives.of(manager, mask, new Shape(tq, t));
+    return Natives.owned(manager.create(mask, new Shape(tq, t)));
   }
 }

@@ -121,13 +121,13 @@ public final class MemberSets implements AutoCloseable {
     for (int i = 0; i < labels.length; i++) {
       wide[i] = labels[i];
     }
-    NDArray labelArray = Natives.keep(Natives.of(manager, wide, shape));
+    NDArray labelArray = Natives.keep(Natives.owned(manager.create(wide, shape)));
     return new Cells(
-        Natives.keep(Natives.of(manager, sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT))),
+        Natives.keep(Natives.owned(manager.create(sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT)))),
         labelArray,
         Natives.keep(labelArray.oneHot(sequences.task().p(), DataType.FLOAT64)),
-        Natives.keep(Natives.of(manager, weight, new Shape(counts.length, weight.length / counts.length))),
-        Natives.keep(Natives.of(manager, counts, new Shape(counts.length))));
+        Natives.keep(Natives.owned(manager.create(weight, new Shape(counts.length, weight.length / counts.length)))),
+        Natives.keep(Natives.owned(manager.create(counts, new Shape(counts.length)))));
   }
 
   /** @return the layout */

@@ -28,31 +28,15 @@ final class Natives {
     return manager.full(new Shape(), value, DataType.FLOAT32);
   }
 
-  /** A float32 array with the given values, copied into libtorch memory. */
-  static NDArray of(NDManager manager, float[] values, Shape shape) {
-    try (NDArray javaBacked = manager.create(values, shape)) {
-      return javaBacked.duplicate();
-    }
-  }
-
-  /** A float64 array with the given values, copied into libtorch memory. */
-  static NDArray of(NDManager manager, double[] values, Shape shape) {
-    try (NDArray javaBacked = manager.create(values, shape)) {
-      return javaBacked.duplicate();
-    }
-  }
-
-  /** An int32 array with the given values, copied into libtorch memory. */
-  static NDArray of(NDManager manager, int[] values, Shape shape) {
-    try (NDArray javaBacked = manager.create(values, shape)) {
-      return javaBacked.duplicate();
-    }
-  }
-
-  /** An int64 array with the given values, copied into libtorch memory. */
-  static NDArray of(NDManager manager, long[] values, Shape shape) {
-    try (NDArray javaBacked = manager.create(values, shape)) {
-      return javaBacked.duplicate();
+  /**
+   * A copy in libtorch memory of an array that wraps Java data; the wrapper is closed.
+   *
+   * @param javaBacked e.g. {@code manager.create(values, shape)}
+   * @return the owned copy, on the same manager
+   */
+  static NDArray owned(NDArray javaBacked) {
+    try (NDArray wrapper = javaBacked) {
+      return wrapper.duplicate();
     }
   }
 }

@@ -98,7 +98,7 @@ public final class StackedParameters implements AutoCloseable {
         }
         System.arraycopy(v, 0, all, i * size, size);
       }
-      NDArray array = Natives.keep(Natives.of(manager, all, new Shape(k).addAll(shape)));
+      NDArray array = Natives.keep(Natives.owned(manager.create(all, new Shape(k).addAll(shape))));
       array.setRequiresGradient(gradient);
       out.put(name, array);
     });
