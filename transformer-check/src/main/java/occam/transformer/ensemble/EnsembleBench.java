@@ -1,9 +1,14 @@
 package occam.transformer.ensemble;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.pytorch.jni.JniUtils;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -13,6 +18,9 @@ import java.util.Locale;
 import occam.transformer.Djl;
 import occam.transformer.Preset;
 import occam.transformer.TrainingConfig;
+import occam.transformer.AdamW;
+import occam.transformer.DecoderTransformer;
+import occam.transformer.ModularSequences;
 
 /**
  * Throughput of ensembles at the quick preset's size against the dense-matmul rate of the same
@@ -68,6 +76,50 @@ public final class EnsembleBench {
       }
     }
     return rows;
+  }
+
+  /**
+   * Steps per second of the single-model path on the same work as an ensemble cell ({@link
+   * DecoderTransformer} and {@link AdamW}: forward, loss gradient, backward, update; no scoring),
+   * quick preset, seed 0: the reference for K = 1 and for one model per process.
+   *
+   * @param threads PyTorch intra-op threads
+   * @param seconds minimum timed seconds (after two warm-up steps)
+   * @return steps per second
+   */
+  public static double single(int threads, double seconds) {
+    JniUtils.setNumThreads(threads);
+    TrainingConfig config = Preset.QUICK.builder().build();
+    ModularSequences data = ModularSequences.of(config.split());
+    Engine engine = Djl.engine();
+    try (NDManager manager = engine.newBaseManager(Djl.device())) {
+      DecoderTransformer model = DecoderTransformer.create(config.model(), config.seed(), manager);
+      ParameterStore store = new ParameterStore(manager, false);
+      int[] cells = data.trainCells();
+      NDArray tokens = Natives.owned(manager.create(data.tokens(cells), new Shape(cells.length, config.model().context())));
+      NDArray oneHot = Natives.owned(manager.create(data.labels(cells))).oneHot(config.task().p(), DataType.FLOAT64);
+      try (AdamW adam = new AdamW(config.optimizer(), model.namedParameters(), manager)) {
+        Runnable step = () -> {
+          try (NDScope scope = new NDScope(); GradientCollector collector = engine.newGradientCollector()) {
+            scope.suppressNotUsedWarning();
+            NDArray logits = model.forward(store, new NDList(tokens), true).singletonOrThrow();
+            NDArray z = logits.stopGradient().toType(DataType.FLOAT64, false);
+            NDArray g = z.softmax(1).sub(oneHot).div(cells.length).toType(DataType.FLOAT32, false);
+            collector.backward(logits.mul(g).sum());
+          }
+          adam.step();
+        };
+        step.run();
+        step.run();
+        int steps = 0;
+        long t0 = System.nanoTime();
+        while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+          step.run();
+          steps++;
+        }
+        return steps / ((System.nanoTime() - t0) / 1e9);
+      }
+    }
   }
 
   /** The quick preset's runs with seeds 0..K−1. */
@@ -144,6 +196,10 @@ public final class EnsembleBench {
     int[] sizes = args.length > 3 ? ints(args[3]) : new int[] {1, 4, 16};
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<Row> rows = run(threads, layouts, sizes, seconds);
+    for (int th : threads) {
+      System.out.println(String.format(Locale.ROOT, "single model (DecoderTransformer + AdamW), %d thread(s): %.1f steps/s",
+          th, single(th, seconds)));
+    }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     System.out.println(String.format(Locale.ROOT, "%d cores, 1-minute load %.2f before, %.2f after",
         Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
