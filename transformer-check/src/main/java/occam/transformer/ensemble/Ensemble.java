@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import occam.modular.TrainSplit;
-import occam.transformer.AdamWConfig;
+import occam.transformer.records.AdamWConfig;
 import occam.transformer.Djl;
-import occam.transformer.TrainingConfig;
+import occam.transformer.records.TrainingConfig;
 
 /**
  * K training runs that share p, op and architecture, stepped as one batched graph: {@link

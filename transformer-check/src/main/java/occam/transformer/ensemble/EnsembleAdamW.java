@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import occam.transformer.AdamW;
-import occam.transformer.AdamWConfig;
+import occam.transformer.records.AdamWConfig;
 
 /**
  * {@link AdamW} for K stacked members, each with its own {@link AdamWConfig} and update count t_k:

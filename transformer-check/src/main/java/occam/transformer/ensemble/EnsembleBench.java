@@ -16,8 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import occam.transformer.Djl;
-import occam.transformer.Preset;
-import occam.transformer.TrainingConfig;
+import occam.transformer.records.Preset;
+import occam.transformer.records.Settings;
+import occam.transformer.records.TrainingConfig;
 import occam.transformer.AdamW;
 import occam.transformer.DecoderTransformer;
 import occam.transformer.ModularSequences;
@@ -126,7 +127,7 @@ public final class EnsembleBench {
   static List<TrainingConfig> quick(int k) {
     List<TrainingConfig> members = new ArrayList<>();
     for (int i = 0; i < k; i++) {
-      members.add(Preset.QUICK.builder().seed(i).build());
+      members.add(Preset.QUICK.builder().set(Settings.SEED, (long) i).build());
     }
     return members;
   }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import occam.transformer.DecoderTransformer;
-import occam.transformer.ModelConfig;
+import occam.transformer.records.ModelConfig;
 
 /**
  * The forward pass of {@link DecoderTransformer} for K members at once, on {@link StackedParameters}.

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import occam.modular.ModularTask;
 import occam.modular.TrainSplit;
-import occam.transformer.ModelConfig;
+import occam.transformer.records.ModelConfig;
 import occam.transformer.ModularSequences;
 
 /**

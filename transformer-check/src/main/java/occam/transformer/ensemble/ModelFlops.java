@@ -1,6 +1,6 @@
 package occam.transformer.ensemble;
 
-import occam.transformer.ModelConfig;
+import occam.transformer.records.ModelConfig;
 
 /**
  * Floating-point operations of one full-batch training step of the decoder transformer, counted

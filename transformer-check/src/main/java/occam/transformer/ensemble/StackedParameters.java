@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import occam.transformer.DecoderTransformer;
-import occam.transformer.ModelConfig;
+import occam.transformer.records.ModelConfig;
 
 /**
  * The parameters of K members stacked on a leading member axis: for each canonical name of {@link

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import occam.transformer.TrainingConfig;
+import occam.transformer.records.Settings;
+import occam.transformer.records.TrainingConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,15 +31,22 @@ class EnsembleEquivalenceTest {
 
   static final int EARLY_STEPS = 25;
 
+  /** A tiny member with its seed, frac, lr, weight decay and step budget. */
+  static TrainingConfig member(long seed, double frac, double lr, double wd, int steps) {
+    return tiny().set(Settings.SEED, seed).set(Settings.FRAC, frac).set(Settings.LR, lr).set(Settings.WEIGHT_DECAY, wd)
+        .set(Settings.STEPS, steps).build();
+  }
+
   static TrainingConfig.Builder tiny() {
-    return TrainingConfig.builder().p(11).dModel(16).heads(2).dMlp(32).steps(STEPS).logEvery(10).checkpointEvery(0);
+    return TrainingConfig.builder().set(Settings.P, 11).set(Settings.D_MODEL, 16).set(Settings.HEADS, 2).set(Settings.D_MLP, 32)
+        .set(Settings.STEPS, STEPS).set(Settings.LOG_EVERY, 10).set(Settings.CHECKPOINT_EVERY, 0);
   }
 
   static List<TrainingConfig> members() {
     return List.of(
-        tiny().seed(0).frac(0.6).lr(1e-2).weightDecay(1.0).build(),
-        tiny().seed(1).frac(0.4).lr(3e-3).weightDecay(0.5).build(),
-        tiny().seed(2).frac(0.6).lr(1e-2).weightDecay(2.0).build());
+        member(0, 0.6, 1e-2, 1.0, STEPS),
+        member(1, 0.4, 3e-3, 0.5, STEPS),
+        member(2, 0.6, 1e-2, 2.0, STEPS));
   }
 
   @ParameterizedTest

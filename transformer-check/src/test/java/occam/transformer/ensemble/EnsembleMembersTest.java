@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import occam.transformer.DecoderTransformer;
 import occam.transformer.Djl;
-import occam.transformer.TrainingConfig;
+import occam.transformer.records.Settings;
+import occam.transformer.records.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** Members are independent: initialization, other members' hyperparameters, freezing and dropping. */
@@ -22,8 +23,7 @@ class EnsembleMembersTest {
   static List<TrainingConfig> members() {
     List<TrainingConfig> out = new ArrayList<>();
     EnsembleEquivalenceTest.members().forEach(c -> out.add(
-        EnsembleEquivalenceTest.tiny().seed(c.seed()).frac(c.frac()).lr(c.optimizer().lr())
-            .weightDecay(c.optimizer().weightDecay()).steps(STEPS).build()));
+        EnsembleEquivalenceTest.member(c.seed(), c.frac(), c.optimizer().lr(), c.optimizer().weightDecay(), STEPS)));
     return out;
   }
 
@@ -46,7 +46,7 @@ class EnsembleMembersTest {
   void anotherMembersLearningRateAndDecayDoNotChangeAMember() {
     List<TrainingConfig> base = members();
     List<TrainingConfig> changed = new ArrayList<>(base);
-    changed.set(1, EnsembleEquivalenceTest.tiny().seed(1).frac(0.4).lr(5e-2).weightDecay(0.01).steps(STEPS).build());
+    changed.set(1, EnsembleEquivalenceTest.member(1, 0.4, 5e-2, 0.01, STEPS));
     List<Trajectories.Trajectory> a = Trajectories.together(base, SetLayout.GATHER, (s, e) -> {});
     List<Trajectories.Trajectory> b = Trajectories.together(changed, SetLayout.GATHER, (s, e) -> {});
     assertArrayEquals(a.get(0).loss(), b.get(0).loss(), 0.0, "member 0, bit for bit");
@@ -89,9 +89,9 @@ class EnsembleMembersTest {
   void badEnsemblesAreRefused() {
     try (NDManager manager = Djl.engine().newBaseManager(Djl.device())) {
       assertThrows(IllegalArgumentException.class, () -> Ensemble.of(List.of(), SetLayout.GATHER, manager));
-      List<TrainingConfig> mixed = List.of(members().get(0), EnsembleEquivalenceTest.tiny().p(13).build());
+      List<TrainingConfig> mixed = List.of(members().get(0), EnsembleEquivalenceTest.tiny().set(Settings.P, 13).build());
       assertThrows(IllegalArgumentException.class, () -> Ensemble.of(mixed, SetLayout.GATHER, manager));
-      List<TrainingConfig> batched = List.of(EnsembleEquivalenceTest.tiny().batchSize(8).build());
+      List<TrainingConfig> batched = List.of(EnsembleEquivalenceTest.tiny().set(Settings.BATCH, 8).build());
       assertThrows(IllegalArgumentException.class, () -> Ensemble.of(batched, SetLayout.GATHER, manager));
       try (Ensemble e = Ensemble.of(members(), SetLayout.GATHER, manager)) {
         assertThrows(IllegalArgumentException.class, () -> e.retain(new int[0]));

@@ -12,10 +12,10 @@ import java.util.function.BiConsumer;
 import occam.modular.Milestones;
 import occam.transformer.Djl;
 import occam.transformer.StepProgress;
-import occam.transformer.TrainingConfig;
+import occam.transformer.records.TrainingConfig;
 import occam.transformer.TrainingListener;
 import occam.transformer.TrainingRun;
-import occam.transformer.TrainingSummary;
+import occam.transformer.records.TrainingSummary;
 
 /** Per-step training losses and milestones of runs, trained alone or as an ensemble (test helper). */
 final class Trajectories {
