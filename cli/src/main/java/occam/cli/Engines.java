@@ -84,7 +84,7 @@ final class Engines {
         return new CpuEngine(backend, threads, logEvery);
       }
       default:
-        throw new IllegalArgumentException("unknown engine '" + name + "': expected cpu, opencl or auto");
+        throw new IllegalArgumentException("unknown engine '" + occam.io.Messages.value(name) + "': expected cpu, opencl or auto");
     }
   }
 

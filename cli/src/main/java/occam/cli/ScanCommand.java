@@ -17,6 +17,7 @@ import occam.modular.Phase;
 import occam.results.ScanReport;
 import occam.results.ScanSummary;
 import occam.results.TheoryBeside;
+import occam.sfm.CpuEngine;
 import occam.sfm.Gate;
 import occam.sfm.SfmEngine;
 import occam.sfm.SfmListener;
@@ -117,7 +118,9 @@ public final class ScanCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "occam scan: resuming: %d of %d runs already done (journal %s)%n", done, plan.runs(),
             journal.file());
       }
-      announce(err, plan, plan.runs() - done, inFlight);
+      if (eng instanceof CpuEngine) { // the cost constant is measured on CPU threads
+        announce(err, plan, plan.runs() - done, inFlight);
+      }
       try (Progress progress = new Progress("occam scan", plan.runs(), err, "", done)) {
         Map<Phase, Integer> seen = new EnumMap<>(Phase.class);
         SfmListener listener = new SfmListener() {

@@ -50,7 +50,11 @@ class ScanFaultsTest {
         "scan --engine opencl --precision quad",
         // run
         "run --p 100003", "run --p 46349", "run --frac -0.5", "run --log-every 0", "run --gate both",
-        "run --init-scale -1", "run --label-noise -1", "run --tol -1", "run --engine gpu", "run --dft fftw");
+        "run --init-scale -1", "run --label-noise -1", "run --tol -1", "run --engine gpu", "run --dft fftw",
+        // a long token is cut in the message
+        "scan --gate " + "x".repeat(5000), "scan --op " + "x".repeat(5000), "scan --engine " + "x".repeat(5000),
+        "scan --dft " + "x".repeat(5000), "scan --engine opencl --precision " + "x".repeat(5000),
+        "run --gate " + "x".repeat(5000));
   }
 
   @ParameterizedTest
