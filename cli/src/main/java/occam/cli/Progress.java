@@ -7,7 +7,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress on stderr for long work: a live bar (me.tongfei:progressbar) when stderr is a terminal,
- * otherwise a plain line every 10% so logs stay readable. Thread-safe.
+ * otherwise a plain line at the first step (so a log shows the work started) and every 10% after, so logs
+ * stay readable. Thread-safe.
  */
 final class Progress implements AutoCloseable {
   private final ProgressBar bar;
@@ -16,6 +17,7 @@ final class Progress implements AutoCloseable {
   private final long total;
   private long done;
   private int lastDecile;
+  private boolean shown;
 
   Progress(String task, long total, PrintWriter err) {
     this(task, total, err, "", 0);
@@ -59,9 +61,10 @@ final class Progress implements AutoCloseable {
       return;
     }
     int decile = (int) (10 * done / total);
-    if (decile > lastDecile) {
+    if (decile > lastDecile || !shown) {
       lastDecile = decile;
-      err.printf("%s: %d%% (%d/%d)%s%n", task, 10 * decile, done, total, extra == null ? "" : " " + extra);
+      shown = true;
+      err.printf("%s: %d%% (%d/%d)%s%n", task, 100 * done / total, done, total, extra == null ? "" : " " + extra);
       err.flush();
     }
   }

@@ -1,20 +1,27 @@
 package occam.cli;
 
 import occam.sfm.SfmEngine;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import occam.io.AtomicFiles;
 import occam.io.Json;
+import occam.results.Csv;
 import occam.results.RunSummary;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
 import occam.sfm.SfmMetrics;
 import occam.sfm.SfmResult;
+import occam.sfm.SfmSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--log-every", description = "Logging interval of the trace (default: ${DEFAULT-VALUE}).", defaultValue = "10")
   int logEvery;
 
-  @Option(names = "--trace", description = "Write the logged metrics to this CSV file.")
+  @Option(names = "--trace", description = "Write the logged metrics to this CSV file as they are logged: a regular file"
+      + " is replaced atomically at the end, a link is followed, a FIFO or /dev/stdout is written through.")
   Path trace;
 
   @Option(names = "--json", description = "Print one JSON object instead of the summary.")
@@ -56,29 +64,37 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SfmConfig config = Commands.userInput(() -> sfm.config(frac, beta, seed));
+    sfm.requireFits(SfmSolver.memory(config.task().groupOrder(), 1), 1, 1);
     if (trace != null) {
       Commands.userInput(() -> {
         AtomicFiles.requireWritable(trace);
         return trace;
       });
     }
-    SfmEngine chosen = Engines.choose(engine, ocl, sfm.backend(), 1, logEvery, spec.commandLine().getErr());
+    SfmEngine chosen = Commands.userInput(() -> Engines.choose(engine, ocl, sfm.backend(), 1, logEvery,
+        spec.commandLine().getErr()));
     PrintWriter out = spec.commandLine().getOut();
-    List<SfmMetrics> rows = new ArrayList<>();
     SfmResult result;
-    try (Progress progress = new Progress("occam run", config.iters(), spec.commandLine().getErr())) {
-      SfmListener listener = new SfmListener() {
-        @Override
-        public void logged(SfmConfig c, SfmMetrics mt) {
-          rows.add(mt);
-          progress.stepTo(mt.t(), String.format(Locale.ROOT, "train %.3f test %.3f supp %d",
-              mt.trainAcc(), mt.testAcc(), mt.support()));
+    if (trace == null) {
+      result = run(chosen, config, metrics -> {});
+    } else {
+      SfmResult[] ran = new SfmResult[1];
+      String command = Commands.invocation(spec);
+      AtomicFiles.write(trace, stream -> {
+        Writer text = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+        try (Csv.Rows<SfmMetrics> rows = RunSummary.trace(text, command)) {
+          ran[0] = run(chosen, config, metrics -> {
+            try {
+              rows.print(metrics);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
         }
-      };
-      result = chosen.run(List.of(config), listener).get(0);
-    }
-    if (trace != null) {
-      RunSummary.writeTrace(trace, rows, Commands.invocation(spec));
+      });
+      result = ran[0];
     }
     RunSummary summary = RunSummary.of(result, chosen.name());
     if (json) {
@@ -102,5 +118,20 @@ public final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Runs the config with progress on stderr, handing each logged row to {@code rows}. */
+  private SfmResult run(SfmEngine chosen, SfmConfig config, Consumer<SfmMetrics> rows) {
+    try (Progress progress = new Progress("occam run", config.iters(), spec.commandLine().getErr())) {
+      SfmListener listener = new SfmListener() {
+        @Override
+        public void logged(SfmConfig c, SfmMetrics mt) {
+          rows.accept(mt);
+          progress.stepTo(mt.t(), String.format(Locale.ROOT, "train %.3f test %.3f supp %d",
+              mt.trainAcc(), mt.testAcc(), mt.support()));
+        }
+      };
+      return chosen.run(List.of(config), listener).get(0);
+    }
   }
 }

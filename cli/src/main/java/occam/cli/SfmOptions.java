@@ -1,14 +1,26 @@
 package occam.cli;
 
+import occam.io.MemoryEstimate;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.sfm.Gate;
 import occam.sfm.SfmConfig;
+import occam.sfm.scan.ScanPlan;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code occam run} and {@code occam scan}: task, dynamics and stopping rule. */
 public final class SfmOptions {
-  @Option(names = "--p", description = "Prime modulus p >= 3 (default: ${DEFAULT-VALUE}).", defaultValue = "31")
+  static {
+    // The largest p on this heap, for the help of --p: run holds one run, scan one per core.
+    long heap = MemoryEstimate.heapLimit();
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.setProperty("occam.sfm.largest-p.run", Long.toString(largestP(1, 1, heap)));
+    System.setProperty("occam.sfm.largest-p.scan", Long.toString(largestP(cores, 1000, heap)));
+  }
+
+  @Option(names = "--p", description = "Prime modulus p >= 3 (default: ${DEFAULT-VALUE}). Largest p this heap holds"
+      + " (add/sub; checked before allocating): run ${sys:occam.sfm.largest-p.run}, scan ${sys:occam.sfm.largest-p.scan}"
+      + " (one run per core, 1000 runs); raise -Xmx via OCCAM_JAVA_OPTS for more.", defaultValue = "31")
   int p;
 
   @Option(names = "--op", description = "add, sub, mul or div (default: ${DEFAULT-VALUE}).", defaultValue = "add")
@@ -73,8 +85,43 @@ public final class SfmOptions {
    * @throws IllegalArgumentException for any value out of range
    */
   SfmConfig config(double frac, double beta, long seed, Gate g) {
-    ModularTask task = ModularTask.of(p, Op.parse(op));
-    return new SfmConfig(task, frac, beta, g, eta, wd, iters, seed, labelNoise, initScale, accThreshold, tol, window);
+    return new SfmConfig(task(), frac, beta, g, eta, wd, iters, seed, labelNoise, initScale, accThreshold, tol, window);
+  }
+
+  /**
+   * The largest group order m whose runs fit a heap ({@link ScanPlan#memory}); for add and sub m = p.
+   *
+   * @param inFlight runs held at once
+   * @param runs runs whose results are kept
+   * @param heap bytes available
+   * @return the largest m (at least 2)
+   */
+  static long largestP(int inFlight, long runs, long heap) {
+    return MemoryEstimate.largest(m -> ScanPlan.memory(m, runs, inFlight).bytes(), 3, 46_340, heap);
+  }
+
+  /**
+   * The task of the options.
+   *
+   * @return the task
+   * @throws IllegalArgumentException if p is not a prime &gt;= 3 or the operation is unknown
+   */
+  ModularTask task() {
+    return ModularTask.of(p, Op.parse(op));
+  }
+
+  /**
+   * Refuses, before anything is allocated, runs that cannot fit the heap.
+   *
+   * @param estimate the memory the runs need
+   * @param inFlight runs held at once
+   * @param runs runs whose results are kept
+   * @throws occam.io.UsageException with the estimate and the largest p that fits
+   */
+  void requireFits(MemoryEstimate estimate, int inFlight, long runs) {
+    long largest = largestP(inFlight, runs, MemoryEstimate.heapLimit());
+    estimate.requireFits("p = " + p + (runs > 1 ? " and " + runs + " runs" : ""),
+        largest < 3 ? "a smaller grid" : "p ≤ " + largest + (runs > 1 ? " or a smaller grid" : ""));
   }
 
   occam.fourier.RealDft2Backend backend() {

@@ -24,7 +24,7 @@ public final class EnumNames {
         return e;
       }
     }
-    throw new IllegalArgumentException("unknown " + what + " '" + name + "': expected " + allowed(type));
+    throw new IllegalArgumentException("unknown " + what + " '" + Messages.value(name) + "': expected " + allowed(type));
   }
 
   /**

@@ -42,21 +42,70 @@ public final class Csv {
    */
   public static <R extends Record> String of(Class<R> type, List<R> rows, String command) {
     StringWriter sw = new StringWriter();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeaderComments("command: " + command)
-        .setHeader(columns(type)).setRecordSeparator('\n').build();
-    RecordComponent[] parts = type.getRecordComponents();
-    try (CSVPrinter csv = new CSVPrinter(sw, format)) {
+    try (Rows<R> out = rows(type, sw, command)) {
       for (R row : rows) {
-        Object[] cells = new Object[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-          cells[i] = cell(parts[i].getAccessor().invoke(row));
-        }
-        csv.printRecord(cells);
+        out.print(row);
       }
-    } catch (IOException | IllegalAccessException | InvocationTargetException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("cannot render " + type.getSimpleName() + " rows as CSV", e);
     }
     return sw.toString();
+  }
+
+  /**
+   * Opens a CSV stream of records: the command comment and the header now, one row per
+   * {@link Rows#print}, so a long run's rows reach the file as they come instead of piling up.
+   *
+   * @param <R> the record type
+   * @param type the record type
+   * @param out where the text goes (closed with the stream)
+   * @param command the exact command that produces the rows
+   * @return the open stream
+   * @throws IOException if the header cannot be written
+   */
+  public static <R extends Record> Rows<R> rows(Class<R> type, Appendable out, String command) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeaderComments("command: " + command)
+        .setHeader(columns(type)).setRecordSeparator('\n').build();
+    return new Rows<>(type.getRecordComponents(), new CSVPrinter(out, format));
+  }
+
+  /**
+   * An open CSV stream of records of one type ({@link #rows}).
+   *
+   * @param <R> the record type
+   */
+  public static final class Rows<R extends Record> implements java.io.Closeable {
+    private final RecordComponent[] parts;
+    private final CSVPrinter csv;
+
+    private Rows(RecordComponent[] parts, CSVPrinter csv) {
+      this.parts = parts;
+      this.csv = csv;
+    }
+
+    /**
+     * Writes one row.
+     *
+     * @param row the record
+     * @throws IOException if the row cannot be written
+     */
+    public void print(R row) throws IOException {
+      Object[] cells = new Object[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        try {
+          cells[i] = cell(parts[i].getAccessor().invoke(row));
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          throw new IllegalStateException("cannot read " + parts[i].getName() + " of a " + row.getClass().getSimpleName(), e);
+        }
+      }
+      csv.printRecord(cells);
+    }
+
+    /** Flushes and closes the stream and what it writes to. */
+    @Override
+    public void close() throws IOException {
+      csv.close(true);
+    }
   }
 
   private static String name(RecordComponent c) {

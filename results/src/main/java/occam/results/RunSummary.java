@@ -85,14 +85,15 @@ public record RunSummary(int p, String op, int m, double frac, int n, double bet
   }
 
   /**
-   * Writes {@link #traceCsv} atomically.
+   * Opens the trace CSV as a stream ({@code occam run --trace}): rows are written as the run logs them,
+   * so the trace is never held in memory.
    *
-   * @param file the target
-   * @param logged the metrics in logging order
+   * @param out where the text goes (closed with the stream)
    * @param command the producing command
-   * @throws IOException if the file cannot be written
+   * @return the open stream, columns of {@link SfmMetrics#COLUMNS}
+   * @throws IOException if the header cannot be written
    */
-  public static void writeTrace(Path file, List<SfmMetrics> logged, String command) throws IOException {
-    AtomicFiles.writeString(file, traceCsv(logged, command));
+  public static Csv.Rows<SfmMetrics> trace(Appendable out, String command) throws IOException {
+    return Csv.rows(SfmMetrics.class, out, command);
   }
 }

@@ -1,15 +1,19 @@
 package occam.results;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import occam.io.AtomicFiles;
+import occam.io.CellJournal;
 import occam.io.Json;
 import occam.modular.ModularTask;
 import occam.sfm.Gate;
 import occam.sfm.SfmEngine;
+import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
+import occam.sfm.SfmResult;
 import occam.sfm.SfmMetrics;
 import occam.sfm.scan.ScanCell;
 import occam.sfm.scan.ScanPlan;
@@ -56,6 +60,62 @@ public record ScanReport(ScanPlan plan, List<ScanCell> cells, String command, St
     long start = System.nanoTime();
     List<ScanCell> cells = plan.run(engine, listener);
     return new ScanReport(plan, cells, command, engine.name(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Runs a plan, skipping the runs a journal holds and journaling each new run as it finishes (before
+   * the listener hears of it), so a killed scan run again with the same journal resumes. The report
+   * equals an uninterrupted one except {@link #seconds}, the wall time of this call's runs only.
+   *
+   * @param plan the plan
+   * @param engine the engine
+   * @param listener progress receiver (new runs only)
+   * @param command the command to record in the files
+   * @param journal finished runs by {@link ScanPlan#key}, opened with {@link #journalSettings}
+   * @return the report
+   * @throws UncheckedIOException if a finished run cannot be journaled
+   */
+  public static ScanReport run(ScanPlan plan, SfmEngine engine, SfmListener listener, String command,
+      CellJournal<SfmResult> journal) {
+    SfmListener journaling = new SfmListener() {
+      @Override
+      public void logged(SfmConfig config, SfmMetrics metrics) {
+        listener.logged(config, metrics);
+      }
+
+      @Override
+      public void finished(SfmResult result) {
+        try {
+          journal.append(ScanPlan.key(result.config()), result);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot journal a finished run in " + journal.file(), e);
+        }
+        listener.finished(result);
+      }
+    };
+    long start = System.nanoTime();
+    List<ScanCell> cells = plan.run(engine, journaling, journal.cells());
+    return new ScanReport(plan, cells, command, engine.name(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * What decides a scan's results, for its journal's fingerprint: the plan and the engine's
+   * {@link SfmEngine#resultsKey} (not its thread count).
+   *
+   * @param plan the grid, task and dynamics
+   * @param engine what computes the numbers
+   */
+  public record JournalSettings(ScanPlan plan, String engine) {}
+
+  /**
+   * The journal settings of a scan.
+   *
+   * @param plan the plan
+   * @param engine the engine
+   * @return the settings a journal of this scan is fingerprinted with
+   */
+  public static JournalSettings journalSettings(ScanPlan plan, SfmEngine engine) {
+    return new JournalSettings(plan, engine.resultsKey());
   }
 
   /**

@@ -44,6 +44,18 @@ public final class CpuEngine implements SfmEngine {
         + (threads == 1 ? "" : "s") + ")";
   }
 
+  /** The DFT backend decides the rounding; the thread count does not. */
+  @Override
+  public String resultsKey() {
+    return "cpu (" + backend.name().toLowerCase(java.util.Locale.ROOT) + ")";
+  }
+
+  /** One run per thread. */
+  @Override
+  public int runsInFlight(long runs) {
+    return (int) Math.max(1, Math.min(threads, runs));
+  }
+
   @Override
   public List<SfmResult> run(List<SfmConfig> cells, SfmListener listener) {
     if (threads == 1 || cells.size() == 1) {

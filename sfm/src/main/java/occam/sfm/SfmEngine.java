@@ -12,6 +12,27 @@ public interface SfmEngine {
   String name();
 
   /**
+   * What decides this engine's numbers, without what does not (a thread count): a scan journal made
+   * with one engine is resumed only with an engine of the same key.
+   *
+   * @return the key; by default {@link #name()}
+   */
+  default String resultsKey() {
+    return name();
+  }
+
+  /**
+   * How many runs this engine holds in memory at once for a list of that many, for a size check
+   * before allocating ({@link SfmSolver#memory}).
+   *
+   * @param runs the number of runs asked for
+   * @return runs in flight, at least 1
+   */
+  default int runsInFlight(long runs) {
+    return 1;
+  }
+
+  /**
    * Runs the cells.
    *
    * @param cells the runs

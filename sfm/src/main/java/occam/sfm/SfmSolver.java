@@ -1,5 +1,6 @@
 package occam.sfm;
 
+import occam.io.MemoryEstimate;
 import occam.modular.Milestones;
 import occam.fourier.HalfSpectrum;
 import occam.fourier.RealDft2;
@@ -27,6 +28,48 @@ import occam.theory.LearningCoefficient;
 public final class SfmSolver {
   /** Training loss growth, relative to the loss of W₀ (plus one), past which a run has diverged. */
   public static final double DIVERGENCE_FACTOR = 1e8;
+
+  /**
+   * Bytes a run holds per entry of its m × m domain, counted from the arrays: the problem (labels 4,
+   * targets 8, split mask 1, on-σ mask 1, training indices ≤ 4), the solver (column weights 4, W and
+   * its update 8 + 8 as half spectra of complex doubles, the residual 8, the power spectrum 8) and the
+   * 2D DFT's work arrays (≤ 32, two complex m × m planes): 86, rounded up to six complex doubles. The
+   * OpenCL engine holds about as much per batched cell on the host ({@code BatchRun.load}).
+   */
+  public static final int BYTES_PER_ENTRY = 96;
+
+  /**
+   * Nanoseconds of one core per domain entry per iteration, calibrated on the README's speed table
+   * ({@code occam bench sfm --part backends}, stockham backend): 0.027 ms at p = 31 (28 ns per entry),
+   * 0.225 ms at p = 97 (24 ns), 2.06 ms at p = 257 (31 ns); the largest is taken.
+   */
+  public static final double NANOS_PER_ENTRY_ITERATION = 31;
+
+  /**
+   * The memory of the runs held at once, before any is allocated.
+   *
+   * @param m the group order (the domain is m × m)
+   * @param inFlight runs held at once (threads, or a batch)
+   * @return m² × {@link #BYTES_PER_ENTRY} × inFlight bytes
+   */
+  public static MemoryEstimate memory(int m, int inFlight) {
+    long entries = (long) m * m;
+    return new MemoryEstimate(MemoryEstimate.times(MemoryEstimate.times(entries, BYTES_PER_ENTRY), inFlight),
+        "m² = " + entries + " entries × " + BYTES_PER_ENTRY + " B per run × " + inFlight + " run"
+            + (inFlight == 1 ? "" : "s") + " at once");
+  }
+
+  /**
+   * The most seconds one core spends on a run that uses its whole budget (a run that converges stops
+   * earlier): m² × iterations × {@link #NANOS_PER_ENTRY_ITERATION}.
+   *
+   * @param m the group order
+   * @param iterations the iteration budget
+   * @return the estimate in seconds
+   */
+  public static double seconds(int m, long iterations) {
+    return (double) m * m * iterations * NANOS_PER_ENTRY_ITERATION * 1e-9;
+  }
 
   private final RealDft2 dft;
   private final int logEvery;

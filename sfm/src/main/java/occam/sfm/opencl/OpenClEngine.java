@@ -90,6 +90,12 @@ public final class OpenClEngine implements SfmEngine {
     return target;
   }
 
+  /** One batch of cells at a time. */
+  @Override
+  public int runsInFlight(long runs) {
+    return (int) Math.max(1, Math.min(maxBatch, runs));
+  }
+
   /** @return the format the kernels compute in */
   public Precision precision() {
     return precision;

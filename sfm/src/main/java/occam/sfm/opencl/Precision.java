@@ -39,7 +39,7 @@ public enum Precision {
       case "fp32":
         return SINGLE;
       default:
-        throw new IllegalArgumentException("unknown precision '" + name + "': expected double (fp64) or single (fp32)");
+        throw new IllegalArgumentException("unknown precision '" + occam.io.Messages.value(name) + "': expected double (fp64) or single (fp32)");
     }
   }
 }

@@ -1,6 +1,7 @@
 package occam.sfm.scan;
 
 import java.util.Arrays;
+import occam.io.Messages;
 
 /**
  * A one-dimensional scan axis: K points from LO to HI inclusive, log-spaced (β) or linear (frac),
@@ -76,7 +77,8 @@ public record Grid(double[] values) {
   }
 
   /**
-   * Parses {@code LO:HI:K} (or a single value).
+   * Parses {@code LO:HI:K} (or a single value). K = 1 names one point, so it needs LO = HI: a range
+   * with one point would silently drop HI.
    *
    * @param name the option name, for messages
    * @param spec the text
@@ -85,23 +87,50 @@ public record Grid(double[] values) {
    * @throws IllegalArgumentException naming the option if the text is malformed or out of range
    */
   public static Grid parse(String name, String spec, boolean log) {
-    String[] parts = spec.trim().split(":");
+    Axis a = Axis.parse(name, spec);
     try {
-      if (parts.length == 1) {
-        double v = Double.parseDouble(parts[0]);
-        return log ? logSpaced(v, v, 1) : linear(v, v, 1);
-      }
-      if (parts.length != 3) {
-        throw new NumberFormatException();
-      }
-      double lo = Double.parseDouble(parts[0]);
-      double hi = Double.parseDouble(parts[1]);
-      int k = Integer.parseInt(parts[2]);
-      return log ? logSpaced(lo, hi, k) : linear(lo, hi, k);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " '" + spec + "' is not allowed: expected LO:HI:K (numbers LO <= HI, integer K >= 1)");
+      return log ? logSpaced(a.lo(), a.hi(), a.k()) : linear(a.lo(), a.hi(), a.k());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + " '" + spec + "' is not allowed: " + e.getMessage());
+      throw new IllegalArgumentException(name + " '" + Messages.value(spec) + "' is not allowed: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The number of points {@code LO:HI:K} names, read without building the grid, so a size that cannot
+   * fit is refused before its points are allocated.
+   *
+   * @param name the option name, for messages
+   * @param spec the text
+   * @return K (1 for a single value)
+   * @throws IllegalArgumentException naming the option if the text is malformed
+   */
+  public static int size(String name, String spec) {
+    return Axis.parse(name, spec).k();
+  }
+
+  /** The text of an axis: LO, HI and K, checked for form and for K = 1 ⇒ LO = HI. */
+  private record Axis(double lo, double hi, int k) {
+    static Axis parse(String name, String spec) {
+      String[] parts = spec.trim().split(":", -1);
+      Axis a;
+      try {
+        if (parts.length == 1) {
+          double v = Double.parseDouble(parts[0]);
+          a = new Axis(v, v, 1);
+        } else if (parts.length == 3) {
+          a = new Axis(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Integer.parseInt(parts[2].trim()));
+        } else {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " '" + Messages.value(spec) + "'"
+            + " is not allowed: expected LO:HI:K (numbers LO <= HI, integer K >= 1)");
+      }
+      if (a.k() == 1 && Double.compare(a.lo(), a.hi()) != 0) {
+        throw new IllegalArgumentException(name + " '" + Messages.value(spec) + "'"
+            + " is not allowed: K = 1 is one point, so LO must equal HI (or give one value)");
+      }
+      return a;
     }
   }
 

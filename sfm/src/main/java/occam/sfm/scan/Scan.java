@@ -56,7 +56,21 @@ public record Scan(SfmConfig base, Grid betas, Grid fracs, int seeds) {
    * @return cells in β-major order
    */
   public List<ScanCell> run(SfmEngine engine, SfmListener listener) {
-    List<SfmResult> results = engine.run(configs(), listener);
+    return cells(engine.run(configs(), listener));
+  }
+
+  /**
+   * Groups results into cells.
+   *
+   * @param results one result per run, in {@link #configs()} order
+   * @return cells in β-major order
+   * @throws IllegalArgumentException if the count differs from the runs of the scan
+   */
+  public List<ScanCell> cells(List<SfmResult> results) {
+    int runs = betas.size() * fracs.size() * seeds;
+    if (results.size() != runs) {
+      throw new IllegalArgumentException("the scan has " + runs + " runs, got " + results.size() + " results");
+    }
     List<ScanCell> cells = new ArrayList<>();
     int i = 0;
     for (double b : betas.values()) {

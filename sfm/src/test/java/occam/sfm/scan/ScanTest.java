@@ -33,6 +33,13 @@ class ScanTest {
     assertThrows(IllegalArgumentException.class, () -> Grid.parse("--betas", "1:2", true));
     assertThrows(IllegalArgumentException.class, () -> Grid.parse("--betas", "a:b:c", true));
     assertThrows(IllegalArgumentException.class, () -> Grid.parse("--fracs", "0.1:0.9:0", false));
+    // K = 1 is one point: a range would silently drop HI.
+    assertThrows(IllegalArgumentException.class, () -> Grid.parse("--betas", "1e-3:1:1", true));
+    assertArrayEquals(new double[] {1e-3}, Grid.parse("--betas", "1e-3:1e-3:1", true).values(), 0);
+    // The size is read without building the grid (a huge K is refused before its points exist).
+    assertEquals(100_000_000, Grid.size("--betas", "1e-5:1e-2:100000000"));
+    assertEquals(1, Grid.size("--fracs", "0.5"));
+    assertThrows(IllegalArgumentException.class, () -> Grid.size("--fracs", "0.1:0.9:x"));
   }
 
   /** A synthetic exact power law t = 7·β^−0.5·n^−1 is recovered exactly with R² = 1. */
