@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import occam.modular.TrainSplit;
 import occam.transformer.records.AdamWConfig;
+import occam.transformer.CrossEntropy;
 import occam.transformer.Djl;
 import occam.transformer.records.TrainingConfig;
 
@@ -152,8 +153,7 @@ public final class Ensemble implements AutoCloseable {
    */
   static NDArray lossGradient(NDArray logits, MemberSets.Cells cells) {
     long k = logits.getShape().get(0);
-    NDArray z = logits.stopGradient().toType(DataType.FLOAT64, false);
-    return z.softmax(-1).sub(cells.oneHot()).div(cells.counts().reshape(k, 1, 1))
+    return CrossEntropy.residual(logits, cells.oneHot()).div(cells.counts().reshape(k, 1, 1))
         .mul(cells.weight().expandDims(-1)).toType(DataType.FLOAT32, false);
   }
 
@@ -197,8 +197,7 @@ public final class Ensemble implements AutoCloseable {
    * @return the scores
    */
   static MemberScores score(NDArray logits, MemberSets.Cells cells) {
-    NDArray z = logits.toType(DataType.FLOAT64, false);
-    NDArray rowLoss = z.logSoftmax(-1).mul(cells.oneHot()).sum(new int[] {2});
+    NDArray rowLoss = CrossEntropy.logLikelihood(logits, cells.oneHot());
     NDArray loss = rowLoss.mul(cells.weight()).sum(new int[] {1}).div(cells.counts()).neg();
     NDArray hits = logits.argMax(-1).eq(cells.labels()).toType(DataType.FLOAT64, false);
     NDArray accuracy = hits.mul(cells.weight()).sum(new int[] {1}).div(cells.counts());

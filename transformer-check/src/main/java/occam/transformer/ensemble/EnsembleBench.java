@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import occam.transformer.NativeArrays;
+import occam.transformer.CrossEntropy;
 import occam.transformer.Djl;
 import occam.transformer.records.Preset;
 import occam.transformer.records.Settings;
@@ -97,16 +99,14 @@ public final class EnsembleBench {
       DecoderTransformer model = DecoderTransformer.create(config.model(), config.seed(), manager);
       ParameterStore store = new ParameterStore(manager, false);
       int[] cells = data.trainCells();
-      NDArray tokens = Natives.owned(manager.create(data.tokens(cells), new Shape(cells.length, config.model().context())));
-      NDArray oneHot = Natives.owned(manager.create(data.labels(cells))).oneHot(config.task().p(), DataType.FLOAT64);
+      NDArray tokens = NativeArrays.owned(manager.create(data.tokens(cells), new Shape(cells.length, config.model().context())));
+      NDArray oneHot = NativeArrays.owned(manager.create(data.labels(cells))).oneHot(config.task().p(), CrossEntropy.TYPE);
       try (AdamW adam = new AdamW(config.optimizer(), model.namedParameters(), manager)) {
         Runnable step = () -> {
           try (NDScope scope = new NDScope(); GradientCollector collector = engine.newGradientCollector()) {
             scope.suppressNotUsedWarning();
             NDArray logits = model.forward(store, new NDList(tokens), true).singletonOrThrow();
-            NDArray z = logits.stopGradient().toType(DataType.FLOAT64, false);
-            NDArray g = z.softmax(1).sub(oneHot).div(cells.length).toType(DataType.FLOAT32, false);
-            collector.backward(logits.mul(g).sum());
+            collector.backward(logits.mul(CrossEntropy.gradient(logits, oneHot)).sum());
           }
           adam.step();
         };
