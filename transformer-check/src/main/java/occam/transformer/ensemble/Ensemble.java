@@ -13,6 +13,7 @@ import occam.transformer.records.AdamWConfig;
 import occam.transformer.Checkpoint;
 import occam.transformer.CrossEntropy;
 import occam.transformer.Djl;
+import occam.transformer.NamedTensor;
 import occam.transformer.records.TrainingConfig;
 
 /**
@@ -298,6 +299,25 @@ public final class Ensemble implements AutoCloseable {
   /** @return member k's parameters, copied to Java */
   public Map<String, float[]> parameters(int k) {
     return params.member(k);
+  }
+
+  /**
+   * Member k's parameters as the single model's named tensors (what measurements and checkpoints take).
+   *
+   * @param k member index
+   * @return the tensors, in {@code DecoderTransformer.namedParameters()} order
+   */
+  public List<NamedTensor> tensors(int k) {
+    Map<String, float[]> values = params.member(k);
+    List<NamedTensor> out = new ArrayList<>();
+    params.shapes().forEach((name, shape) -> {
+      int[] dims = new int[shape.dimension()];
+      for (int d = 0; d < dims.length; d++) {
+        dims[d] = Math.toIntExact(shape.get(d));
+      }
+      out.add(new NamedTensor(name, dims, values.get(name)));
+    });
+    return out;
   }
 
   @Override

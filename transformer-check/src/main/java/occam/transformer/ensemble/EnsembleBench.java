@@ -91,8 +91,22 @@ public final class EnsembleBench {
    * @return steps per second
    */
   public static double single(int threads, double seconds) {
+    return single(Preset.QUICK, threads, seconds, () -> {});
+  }
+
+  /**
+   * Steps per second of the single-model path on a preset's full-batch step, as {@link #single(int, double)}.
+   *
+   * @param preset the model and training set
+   * @param threads PyTorch intra-op threads
+   * @param seconds minimum timed seconds (after two warm-up steps)
+   * @param ready called after the warm-up, before the timing starts (e.g. to wait for a start signal)
+   * @return steps per second
+   */
+  public static double single(Preset preset, int threads, double seconds, Runnable ready) {
+    Djl.engine();
     JniUtils.setNumThreads(threads);
-    TrainingConfig config = Preset.QUICK.builder().build();
+    TrainingConfig config = preset.builder().build();
     ModularSequences data = ModularSequences.of(config.split());
     Engine engine = Djl.engine();
     try (NDManager manager = engine.newBaseManager(Djl.device())) {
@@ -112,6 +126,7 @@ public final class EnsembleBench {
         };
         step.run();
         step.run();
+        ready.run();
         int steps = 0;
         long t0 = System.nanoTime();
         while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {

@@ -3,7 +3,6 @@ package occam.transformer.ensemble;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import occam.transformer.Checkpoint;
 import occam.transformer.Djl;
 import occam.transformer.MetricsLine;
 import occam.transformer.ModelState;
-import occam.transformer.NamedTensor;
 import occam.transformer.Scores;
 import occam.transformer.TrainingRun;
 import occam.transformer.WeightComplexity;
@@ -360,7 +358,7 @@ public final class EnsembleRun {
           }
           m.milestones.observe(m.step, trainScores.accuracy(), testAcc);
           if (due[i]) {
-            ModelState state = new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, tensors(i),
+            ModelState state = new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, ensemble.tensors(i),
                 logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds);
             m.record(m.metrics.measure(state), listener);
           }
@@ -403,16 +401,8 @@ public final class EnsembleRun {
 
     private void checkpoint(Member m, int i) throws IOException {
       EnsembleAdamW adam = ensemble.optimizer();
-      Checkpoint.of(m.config, m.step, adam.updates()[i], m.milestones, m.elapsedBefore + seconds(), tensors(i),
+      Checkpoint.of(m.config, m.step, adam.updates()[i], m.milestones, m.elapsedBefore + seconds(), ensemble.tensors(i),
           adam.firstMoments(i), adam.secondMoments(i)).write(m.out.checkpointFile());
-    }
-
-    /** Member i's parameters under their canonical names, in the single model's order. */
-    private List<NamedTensor> tensors(int i) {
-      Map<String, float[]> values = ensemble.parameters(i);
-      List<NamedTensor> out = new ArrayList<>();
-      ensemble.parameters().shapes().forEach((name, shape) -> out.add(new NamedTensor(name, dims(shape), values.get(name))));
-      return out;
     }
 
     /** Member i's last-position logits of every domain cell, as {@link ModelState#logitTable()}. */
@@ -431,13 +421,5 @@ public final class EnsembleRun {
             m.config.split().test(), testRows);
       }
     }
-  }
-
-  private static int[] dims(Shape shape) {
-    int[] dims = new int[shape.dimension()];
-    for (int d = 0; d < dims.length; d++) {
-      dims[d] = Math.toIntExact(shape.get(d));
-    }
-    return dims;
   }
 }
