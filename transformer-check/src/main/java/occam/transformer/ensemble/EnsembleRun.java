@@ -155,10 +155,15 @@ public final class EnsembleRun {
    * Checks every member's folder and reads the checkpoints to resume from, writing nothing.
    *
    * @return one entry per member: its checkpoint, or null for a fresh start
-   * @throws UsageException as {@link TrainingRun#preflight()} for any member, or if two members would
-   *     share a folder
+   * @throws UsageException as {@link TrainingRun#preflight()} for any member, if two members would
+   *     share a folder, or if the ensemble's estimated memory exceeds {@link EnsemblePlan#requireFits}
    */
   public List<Checkpoint> preflight() {
+    try {
+      new EnsemblePlan(List.of(configs)).requireFits(EnsemblePlan.freeMemory());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     List<Checkpoint> starts = new ArrayList<>();
     if (folders == null) {
       configs.forEach(c -> starts.add(null));
