@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import occam.io.UsageException;
 import occam.modular.Milestones;
 import occam.transformer.Checkpoint;
@@ -136,7 +137,8 @@ public final class EnsembleRun {
   }
 
   /**
-   * Sets the complexity estimate each member logs ({@link WeightComplexity#NONE} by default).
+   * Sets the complexity estimate each member logs ({@link WeightComplexity#NONE} by default); the
+   * members' metrics lines are measured in parallel, so it is called from several threads at once.
    *
    * @param value the estimate
    * @return this
@@ -353,6 +355,8 @@ public final class EnsembleRun {
           test = Ensemble.score(testLogits, sets.test());
         }
         double seconds = seconds();
+        List<ModelState> states = new ArrayList<>();
+        List<Member> measured = new ArrayList<>();
         for (int i = 0; i < k; i++) {
           Member m = active.get(i);
           Scores trainScores = new Scores(train.loss()[i], train.accuracy()[i]);
@@ -363,14 +367,22 @@ public final class EnsembleRun {
           }
           m.milestones.observe(m.step, trainScores.accuracy(), testAcc);
           if (due[i]) {
-            ModelState state = new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, ensemble.tensors(i),
-                logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds);
-            m.record(m.metrics.measure(state), listener);
+            states.add(new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, ensemble.tensors(i),
+                logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds));
+            measured.add(m);
           }
+        }
+        // the metrics lines are engine-free Java on copies: measured in parallel while the engine idles
+        List<StepMetrics> lines = IntStream.range(0, states.size()).parallel()
+            .mapToObj(j -> measured.get(j).metrics.measure(states.get(j))).toList();
+        for (int j = 0; j < lines.size(); j++) {
+          measured.get(j).record(lines.get(j), listener);
+        }
+        for (int i = 0; i < k; i++) {
           if (isFinal[i]) {
             ensemble.freeze(i);
-            finish(m, i, diverged[i], seconds);
-            finished.add(m);
+            finish(active.get(i), i, diverged[i], seconds);
+            finished.add(active.get(i));
           }
         }
         if (anyUpdate) {

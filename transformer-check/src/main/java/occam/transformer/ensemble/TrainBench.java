@@ -89,6 +89,9 @@ public final class TrainBench {
     }
   }
 
+  /** Metrics lines measured before the timing starts. */
+  static final int WARM_UP_LINES = 5;
+
   private TrainBench() {}
 
   /**
@@ -112,7 +115,7 @@ public final class TrainBench {
     double loadBefore = load();
     List<EnsembleCell> ensembles = new ArrayList<>();
     List<NandaCell> nanda = new ArrayList<>();
-    double line = metricsLineSeconds(quick);
+    double line = metricsLineSeconds(quick, seconds);
     TrainingConfig nandaConfig = Preset.NANDA.builder().build();
     double nandaFlops = ModelFlops.perStep(nandaConfig.model(), nandaConfig.split().trainSize());
     for (int th : threads) {
@@ -160,25 +163,29 @@ public final class TrainBench {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  /** Mean seconds of one member's metrics line at the quick size (parameters copied out, then measured). */
-  static double metricsLineSeconds(TrainingConfig config) {
+  /**
+   * Mean seconds of one member's metrics line (parameters copied out, then measured), after {@link
+   * #WARM_UP_LINES} untimed ones: the JIT makes the first lines up to 10× slower.
+   */
+  static double metricsLineSeconds(TrainingConfig config, double seconds) {
     Djl.engine();
     JniUtils.setNumThreads(1);
     try (NDManager manager = Djl.engine().newBaseManager(Djl.device());
         Ensemble ensemble = Ensemble.of(List.of(config), SetLayout.GATHER, manager)) {
       MetricsLine metrics = new MetricsLine(config, WeightComplexity.NONE);
       float[] table = new float[config.task().domainSize() * config.task().p()];
+      Runnable line = () -> metrics.measure(new ModelState(config, 0, false, new Scores(1, 0), new Scores(1, 0),
+          ensemble.tensors(0), table, 0));
+      for (int i = 0; i < WARM_UP_LINES; i++) {
+        line.run();
+      }
       int n = 0;
-      long t0 = 0;
-      while (n < 6) {
-        if (n == 1) {
-          t0 = System.nanoTime();
-        }
-        metrics.measure(new ModelState(config, 0, false, new Scores(1, 0), new Scores(1, 0), ensemble.tensors(0),
-            table, 0));
+      long t0 = System.nanoTime();
+      while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+        line.run();
         n++;
       }
-      return (System.nanoTime() - t0) / 1e9 / (n - 1);
+      return (System.nanoTime() - t0) / 1e9 / n;
     }
   }
 }
