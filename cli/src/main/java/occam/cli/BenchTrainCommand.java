@@ -88,7 +88,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
           Numbers.table(c.ratio()), Numbers.table(c.forwardMs()), Numbers.table(c.backwardMs()),
           Numbers.table(c.optimizerMs()), Numbers.table(c.measurementMs()));
     }
-    out.println("(ms per ensemble step; meas = all K metrics lines amortized over the log interval of 10 steps)");
+    out.println("(ms per ensemble step; meas = K metrics lines one after another, amortized over the log interval"
+        + " of 10 steps; EnsembleRun spreads them over the cores)");
     out.println();
     out.println("| one model per process | threads each | models·steps/s |");
     out.println("|-----------------------|-------------:|---------------:|");
@@ -105,9 +106,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
           Numbers.table(c.ratio()));
     }
     int k = r.defaultEnsemble();
-    int top = r.ensembles().stream().mapToInt(TrainBench.EnsembleCell::threads).max().orElse(1);
     out.println();
-    out.printf(Locale.ROOT, "ensemble of %d on %d thread(s) vs two single-model processes side by side: %s x%n", k, top,
-        Numbers.table(r.speedupOverProcesses(k, top)));
+    out.printf(Locale.ROOT, "ensemble of %d (fastest: %s thread(s)) vs two single-model processes side by side: %s x%n", k,
+        r.fastest(k).map(c -> Integer.toString(c.threads())).orElse("–"), Numbers.table(r.speedupOverProcesses(k)));
   }
 }

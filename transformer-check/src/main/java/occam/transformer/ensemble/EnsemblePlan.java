@@ -21,14 +21,16 @@ import occam.transformer.records.TrainingConfig;
  * <p>Default K ({@link #defaultSize}): {@code min(}{@link #MEASURED_BEST}{@code , ⌊budget / bytes per
  * member⌋)}, at least 1, where the budget is half the machine's available physical memory and a member's
  * bytes are {@link #bytesPerMember} (an estimate of its training step's arrays, taken before anything
- * is allocated). 16 is where the quick size's models·steps/s stopped growing in {@code occam bench
- * train} on the 2-core box (K = 16 vs 4: +10–20 %; the step's matmuls are then large enough to keep
- * both cores busy), and K = 16 of the nanda size is estimated at 3.6 GB (quick: 22 MB a member).
+ * is allocated). Why 16: K = 1 → 4 gained 1.2× models·steps/s at the quick size on one thread in
+ * {@code occam bench train} (56.6 → 67.8 on the shared 2-core box, load ≈ 6), and K = 16 held that
+ * rate (65.7, within the noise) with 4× fewer ensembles per grid; a member of the quick size is
+ * estimated at 22 MB and of the nanda size at 228 MB (K = 16: 3.6 GB). Re-measure on an idle
+ * machine: the 2-thread rows of that run were dominated by the load.
  *
  * @param ensembles the groups, each non-empty and compatible
  */
 public record EnsemblePlan(List<List<TrainingConfig>> ensembles) {
-  /** Largest K worth using: where models·steps/s stopped growing at the quick size (see the class comment). */
+  /** Largest K worth using: models·steps/s stopped growing by K = 4–16 at the quick size (see the class comment). */
   public static final int MEASURED_BEST = 16;
 
   /** Share of the free physical memory an ensemble may plan to use. */
