@@ -99,6 +99,9 @@ public final class TrainBench {
     }
   }
 
+  /** Metrics lines measured before the timing starts. */
+  static final int WARM_UP_LINES = 5;
+
   private TrainBench() {}
 
   /**
