@@ -20,6 +20,8 @@ import occam.transformer.records.TrainingConfig;
 import occam.transformer.records.TrainingSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Members of an {@link EnsembleRun} are full runs: the same records as {@link TrainingRun} (p = 11,
@@ -53,10 +55,27 @@ class EnsembleRunTest {
     return out;
   }
 
-  @Test
-  void aMemberWritesTheRunFolderOfTheSameRunTrainedAlone(@TempDir Path dir) throws IOException {
+  @ParameterizedTest
+  @EnumSource(SetLayout.class)
+  void aMemberWritesTheRunFolderOfTheSameRunTrainedAlone(SetLayout layout, @TempDir Path dir) throws IOException {
     List<TrainingConfig> members = members(STEPS, 0);
-    List<TrainingSummary> together = EnsembleRun.of(members).output(dir.resolve("ensemble")).run();
+    List<EnsembleProgress> progress = new ArrayList<>();
+    EnsembleListener listener = new EnsembleListener() {
+      @Override
+      public void onStep(EnsembleProgress p) {
+        progress.add(p);
+      }
+    };
+    List<TrainingSummary> together = EnsembleRun.of(members).output(dir.resolve("ensemble")).layout(layout)
+        .listener(listener).run();
+    EnsembleProgress first = progress.get(0);
+    EnsembleProgress last = progress.get(progress.size() - 1);
+    assertEquals(3, first.modelSteps());
+    assertEquals(3L * (STEPS - 1), first.modelStepsLeft());
+    assertEquals(0, first.done());
+    assertEquals(3, last.done(), "all members done");
+    assertEquals(3L * STEPS, last.modelSteps());
+    assertEquals(0, last.modelStepsLeft());
     double maxRel = 0;
     double maxEarlyRel = 0;
     for (int k = 0; k < members.size(); k++) {
@@ -87,10 +106,28 @@ class EnsembleRunTest {
       }
       assertEquals(a.get(a.size() - 1).effectiveRanks().keySet(), b.get(b.size() - 1).effectiveRanks().keySet());
     }
-    System.out.printf("ensemble run vs alone: max relative metric difference %.3g up to step %d, %.3g over %d steps%n",
-        maxEarlyRel, EnsembleEquivalenceTest.EARLY_STEPS, maxRel, STEPS);
+    System.out.printf("ensemble run vs alone, %s: max relative metric difference %.3g up to step %d, %.3g over %d steps%n",
+        layout, maxEarlyRel, EnsembleEquivalenceTest.EARLY_STEPS, maxRel, STEPS);
     assertTrue(maxEarlyRel <= EARLY_REL, "max relative difference up to step 25: " + maxEarlyRel);
     assertTrue(maxRel <= REL, "max relative difference " + maxRel);
+  }
+
+  @Test
+  void aMemberThatEndsEarlyLeavesTheOthersUnchanged(@TempDir Path dir) throws IOException {
+    List<TrainingConfig> all20 = members(20, 0);
+    List<TrainingConfig> members = new ArrayList<>(all20);
+    members.set(1, members.get(1).toBuilder().set(Settings.STEPS, 10).build());
+    List<TrainingSummary> together = EnsembleRun.of(members).output(dir.resolve("together")).run();
+    assertEquals(List.of(20, 10, 20), together.stream().map(TrainingSummary::stepsDone).toList());
+    EnsembleRun.of(all20).output(dir.resolve("all20")).run();
+    for (int k = 0; k < members.size(); k++) {
+      List<StepMetrics> a = RunFolder.in(dir.resolve("all20"), all20.get(k)).log();
+      List<StepMetrics> b = RunFolder.in(dir.resolve("together"), members.get(k)).log();
+      assertEquals(members.get(k).steps() / 5 + 1, b.size());
+      for (int i = 0; i < b.size(); i++) {
+        assertEquals(0.0, maxRelative(a.get(i), b.get(i)), "member " + k + " step " + b.get(i).step() + ", bit for bit");
+      }
+    }
   }
 
   @Test
