@@ -127,13 +127,7 @@ public final class EnsembleBench {
         step.run();
         step.run();
         ready.run();
-        int steps = 0;
-        long t0 = System.nanoTime();
-        while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-          step.run();
-          steps++;
-        }
-        return steps / ((System.nanoTime() - t0) / 1e9);
+        return 1 / meanSeconds(step, seconds);
       }
     }
   }
@@ -157,15 +151,14 @@ public final class EnsembleBench {
       for (int i = 0; i < 2; i++) {
         step(ensemble);
       }
-      StepTimes sum = StepTimes.ZERO;
-      int steps = 0;
-      long t0 = System.nanoTime();
-      while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-        sum = sum.plus(step(ensemble));
-        steps++;
-      }
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      double stepsPerSecond = steps / elapsed;
+      StepTimes[] total = {StepTimes.ZERO};
+      int[] counted = {0};
+      double stepsPerSecond = 1 / meanSeconds(() -> {
+        total[0] = total[0].plus(step(ensemble));
+        counted[0]++;
+      }, seconds);
+      StepTimes sum = total[0];
+      int steps = counted[0];
       StepTimes mean = new StepTimes(sum.forward() / steps, sum.backward() / steps, sum.optimizer() / steps);
       return new Row(threads, layout, k, k * stepsPerSecond, flops * stepsPerSecond / 1e9, matmul, mean);
     }
@@ -180,20 +173,30 @@ public final class EnsembleBench {
     }
   }
 
+  /**
+   * Mean wall-clock seconds of one call, over at least three calls and at least the given time.
+   *
+   * @param work what to time
+   * @param seconds minimum timed seconds
+   * @return seconds per call
+   */
+  static double meanSeconds(Runnable work, double seconds) {
+    int n = 0;
+    long t0 = System.nanoTime();
+    while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+      work.run();
+      n++;
+    }
+    return (System.nanoTime() - t0) / 1e9 / n;
+  }
+
   /** GFLOP/s of a 1024² float32 matmul (2·n³ operations). */
   static double matmulGflops(NDManager manager, double seconds) {
     try (NDManager scratch = manager.newSubManager()) {
       NDArray a = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       NDArray b = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       a.matMul(b).close();
-      int n = 0;
-      long t0 = System.nanoTime();
-      while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-        a.matMul(b).close();
-        n++;
-      }
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE * n / elapsed / 1e9;
+      return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / meanSeconds(() -> a.matMul(b).close(), seconds) / 1e9;
     }
   }
 

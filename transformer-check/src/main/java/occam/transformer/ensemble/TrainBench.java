@@ -189,13 +189,7 @@ public final class TrainBench {
       for (int i = 0; i < WARM_UP_LINES; i++) {
         line.run();
       }
-      int n = 0;
-      long t0 = System.nanoTime();
-      while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-        line.run();
-        n++;
-      }
-      return (System.nanoTime() - t0) / 1e9 / n;
+      return EnsembleBench.meanSeconds(line, seconds);
     }
   }
 }
