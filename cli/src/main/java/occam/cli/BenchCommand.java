@@ -24,15 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code occam bench}: timings; {@code occam bench sfm} times the SFM engines side by side. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCommand.Sfm.class,
-    description = "Benchmarks. 'occam bench sfm': SFM throughput of the CPU and OpenCL engines.")
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchCommand.Sfm.class, BenchTrainCommand.class},
+    description = "Benchmarks. 'occam bench sfm': SFM engines; 'occam bench train': ensemble training throughput.")
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("occam bench: name a benchmark: sfm");
+    err.println("occam bench: name a benchmark: sfm or train");
     err.flush();
     return Occam.EXIT_USAGE;
   }

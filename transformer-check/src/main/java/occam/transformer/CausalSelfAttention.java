@@ -27,7 +27,7 @@ import ai.djl.util.PairList;
  * (keys and values still from all T): the rows the model's last layer needs. A masked score −1e9 gives exp(·) = 0 in float32, exactly as −∞
  * would, without risking ∞ − ∞. All four matrices are d×d and act from the right.
  */
-final class CausalSelfAttention extends AbstractBlock {
+public final class CausalSelfAttention extends AbstractBlock {
   /** Added to the scores of future positions. */
   static final float MASKED_SCORE = -1e9f;
 
@@ -106,7 +106,7 @@ final class CausalSelfAttention extends AbstractBlock {
    * @param t sequence length
    * @return a (T_q, T) float array
    */
-  static NDArray causalMask(NDManager manager, int tq, int t) {
+  public static NDArray causalMask(NDManager manager, int tq, int t) {
     float[] mask = new float[tq * t];
     for (int i = 0; i < tq; i++) {
       for (int j = t - tq + i + 1; j < t; j++) {

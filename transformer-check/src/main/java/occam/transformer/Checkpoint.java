@@ -15,13 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import occam.io.AtomicFiles;
 import occam.io.Json;
+import occam.modular.Milestones;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.TrainingConfig;
 
@@ -72,6 +75,55 @@ public record Checkpoint(
     parameters = List.copyOf(parameters);
     firstMoments = List.copyOf(firstMoments);
     secondMoments = List.copyOf(secondMoments);
+  }
+
+  /**
+   * The checkpoint of a training state, AdamW's moments given by name.
+   *
+   * @param config the run
+   * @param step updates behind the weights
+   * @param updates AdamW's update count
+   * @param milestones t_mem and t_grok so far
+   * @param elapsedSeconds wall-clock training seconds so far
+   * @param weights the weights, in {@link DecoderTransformer#namedParameters()} order
+   * @param m AdamW's first moments by name
+   * @param v AdamW's second moments by name
+   * @return the checkpoint (moments in the weights' order and shapes)
+   */
+  public static Checkpoint of(TrainingConfig config, int step, long updates, Milestones milestones,
+      double elapsedSeconds, List<NamedTensor> weights, Map<String, float[]> m, Map<String, float[]> v) {
+    List<NamedTensor> first = new ArrayList<>();
+    List<NamedTensor> second = new ArrayList<>();
+    for (NamedTensor w : weights) {
+      first.add(new NamedTensor(w.name(), w.shape(), m.get(w.name())));
+      second.add(new NamedTensor(w.name(), w.shape(), v.get(w.name())));
+    }
+    return new Checkpoint(config, step, updates, milestones.tMem(), milestones.tGen(), elapsedSeconds, weights,
+        first, second);
+  }
+
+  /**
+   * Replays the milestones seen before this checkpoint into a fresh tracker: at t_mem train accuracy
+   * reached the threshold, at t_grok train and test accuracy did.
+   *
+   * @param milestones a tracker that has seen nothing yet
+   */
+  public void replay(Milestones milestones) {
+    double reached = milestones.threshold();
+    memorizationStep.ifPresent(t -> milestones.observe(t, reached, Double.NaN));
+    grokkingStep.ifPresent(t -> milestones.observe(t, reached, reached));
+  }
+
+  /**
+   * Tensors by name.
+   *
+   * @param tensors e.g. {@link #firstMoments()}
+   * @return name → values, in the list's order
+   */
+  public static Map<String, float[]> byName(List<NamedTensor> tensors) {
+    Map<String, float[]> m = new LinkedHashMap<>();
+    tensors.forEach(t -> m.put(t.name(), t.data()));
+    return m;
   }
 
   /**

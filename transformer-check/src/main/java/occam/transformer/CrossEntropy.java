@@ -17,9 +17,9 @@ import ai.djl.ndarray.types.DataType;
  * the training step backpropagates the surrogate Σ z ⊙ G, whose gradient with respect to z is G =
  * {@link #gradient}: the float64 loss's gradient rounded to float32, as a cast's backward pass gives.
  */
-final class CrossEntropy {
+public final class CrossEntropy {
   /** Precision of the loss and of its gradient. */
-  static final DataType TYPE = DataType.FLOAT64;
+  public static final DataType TYPE = DataType.FLOAT64;
 
   private CrossEntropy() {}
 
@@ -31,7 +31,32 @@ final class CrossEntropy {
    * @return a float64 scalar
    */
   static NDArray value(NDArray logits, NDArray oneHot) {
-    return logits.toType(TYPE, false).logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
+    return logLikelihood(logits, oneHot).mean().neg();
+  }
+
+  /**
+   * Per-row log-likelihood Σ_c y_c·log softmax(z)_c in {@link #TYPE}, over the last axis (also for
+   * an ensemble's (K, B, p) logits).
+   *
+   * @param logits (…, p), any float type
+   * @param oneHot (…, p) in {@link #TYPE}
+   * @return (…) in {@link #TYPE}
+   */
+  public static NDArray logLikelihood(NDArray logits, NDArray oneHot) {
+    int last = logits.getShape().dimension() - 1;
+    return logits.toType(TYPE, false).logSoftmax(last).mul(oneHot).sum(new int[] {last});
+  }
+
+  /**
+   * softmax(z) − y in {@link #TYPE} over the last axis, detached: the loss gradient before the mean's 1/B.
+   *
+   * @param logits (…, p) float32 logits
+   * @param oneHot (…, p) in {@link #TYPE}
+   * @return (…, p) in {@link #TYPE}
+   */
+  public static NDArray residual(NDArray logits, NDArray oneHot) {
+    int last = logits.getShape().dimension() - 1;
+    return logits.stopGradient().toType(TYPE, false).softmax(last).sub(oneHot);
   }
 
   /**
@@ -41,8 +66,7 @@ final class CrossEntropy {
    * @param oneHot (B, p) in {@link #TYPE}
    * @return (B, p) float32, detached from the graph
    */
-  static NDArray gradient(NDArray logits, NDArray oneHot) {
-    NDArray z = logits.stopGradient().toType(TYPE, false);
-    return z.softmax(1).sub(oneHot).div(z.getShape().get(0)).toType(DataType.FLOAT32, false);
+  public static NDArray gradient(NDArray logits, NDArray oneHot) {
+    return residual(logits, oneHot).div(logits.getShape().get(0)).toType(DataType.FLOAT32, false);
   }
 }

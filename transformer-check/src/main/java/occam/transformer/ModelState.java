@@ -1,6 +1,7 @@
 package occam.transformer;
 
 import java.util.List;
+import occam.modular.ModularTask;
 import occam.transformer.records.TrainingConfig;
 
 /**
@@ -30,5 +31,32 @@ public record ModelState(
   /** Copies the list. */
   public ModelState {
     parameters = List.copyOf(parameters);
+  }
+
+  /**
+   * The logit table of {@link #logitTable()}: each set's rows placed at its cells.
+   *
+   * @param task the task (N domain cells, p classes)
+   * @param trainCells the training cells
+   * @param trainLogits their logits, row-major (at least cells × p values; later rows are ignored)
+   * @param testCells the held-out cells
+   * @param testLogits their logits, or null when not measured (rows stay 0)
+   * @return N×p row-major
+   */
+  public static float[] logitTable(ModularTask task, int[] trainCells, float[] trainLogits, int[] testCells,
+      float[] testLogits) {
+    int p = task.p();
+    float[] table = new float[task.domainSize() * p];
+    place(table, trainCells, trainLogits, p);
+    if (testLogits != null) {
+      place(table, testCells, testLogits, p);
+    }
+    return table;
+  }
+
+  private static void place(float[] table, int[] cells, float[] logits, int p) {
+    for (int i = 0; i < cells.length; i++) {
+      System.arraycopy(logits, i * p, table, cells[i] * p, p);
+    }
   }
 }

@@ -2,6 +2,7 @@ package occam.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
@@ -18,7 +19,7 @@ import ai.djl.ndarray.types.Shape;
  * inputs consumed at once (token ids) and as long-lived wrappers; constants of the graph are made
  * here instead.
  */
-final class NativeArrays {
+public final class NativeArrays {
   private NativeArrays() {}
 
   /**
@@ -28,7 +29,7 @@ final class NativeArrays {
    * @param value the value
    * @return a 0-dimensional array
    */
-  static NDArray scalar(NDManager manager, float value) {
+  public static NDArray scalar(NDManager manager, float value) {
     return manager.full(new Shape(), value, DataType.FLOAT32);
   }
 
@@ -40,9 +41,31 @@ final class NativeArrays {
    * @param shape the shape
    * @return the array
    */
-  static NDArray of(NDManager manager, float[] values, Shape shape) {
-    try (NDArray javaBacked = manager.create(values, shape)) {
-      return javaBacked.duplicate();
+  public static NDArray of(NDManager manager, float[] values, Shape shape) {
+    return owned(manager.create(values, shape));
+  }
+
+  /**
+   * A copy in libtorch memory of an array that wraps Java data; the wrapper is closed.
+   *
+   * @param javaBacked e.g. {@code manager.create(values, shape)}
+   * @return the owned copy, on the same manager
+   */
+  public static NDArray owned(NDArray javaBacked) {
+    try (NDArray wrapper = javaBacked) {
+      return wrapper.duplicate();
     }
+  }
+
+  /**
+   * Takes a long-lived array out of any open {@link NDScope}, so that state built inside a step's
+   * scope (e.g. when ensemble members are dropped) outlives it; its manager still closes it.
+   *
+   * @param array the array
+   * @return the same array
+   */
+  public static NDArray keep(NDArray array) {
+    NDScope.unregister(array);
+    return array;
   }
 }

@@ -11,7 +11,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -116,20 +115,10 @@ final class TrainingLoop {
       }
       AdamW.assign(p.getArray(), t.data());
     }
-    adam.restore(c.updates(), toMap(c.firstMoments()), toMap(c.secondMoments()));
+    adam.restore(c.updates(), Checkpoint.byName(c.firstMoments()), Checkpoint.byName(c.secondMoments()));
     step = c.step();
-    // replay the milestones seen before the checkpoint: at t_mem train accuracy reached the threshold,
-    // at t_grok train and test accuracy did
-    double reached = milestones.threshold();
-    c.memorizationStep().ifPresent(t -> milestones.observe(t, reached, Double.NaN));
-    c.grokkingStep().ifPresent(t -> milestones.observe(t, reached, reached));
+    c.replay(milestones);
     elapsedBefore = Double.isFinite(c.elapsedSeconds()) ? c.elapsedSeconds() : 0;
-  }
-
-  private static Map<String, float[]> toMap(List<NamedTensor> tensors) {
-    Map<String, float[]> m = new LinkedHashMap<>();
-    tensors.forEach(t -> m.put(t.name(), t.data()));
-    return m;
   }
 
   /**
@@ -232,19 +221,8 @@ final class TrainingLoop {
 
   /** The last-position logits of every domain cell, in domain order (N×p). */
   private float[] logitTable(NDArray trainLogits, NDArray testLogits) {
-    int p = data.task().p();
-    float[] table = new float[data.task().domainSize() * p];
-    place(table, train.cells(), trainLogits.toFloatArray(), p);
-    if (testLogits != null) {
-      place(table, test.cells(), testLogits.toFloatArray(), p);
-    }
-    return table;
-  }
-
-  private static void place(float[] table, int[] cells, float[] logits, int p) {
-    for (int i = 0; i < cells.length; i++) {
-      System.arraycopy(logits, i * p, table, cells[i] * p, p);
-    }
+    return ModelState.logitTable(data.task(), train.cells(), trainLogits.toFloatArray(), test.cells(),
+        testLogits == null ? null : testLogits.toFloatArray());
   }
 
   private List<NamedTensor> tensors() {
@@ -269,16 +247,8 @@ final class TrainingLoop {
    * @return the checkpoint
    */
   Checkpoint checkpoint(double elapsed) {
-    List<NamedTensor> weights = tensors();
-    List<NamedTensor> first = new ArrayList<>();
-    List<NamedTensor> second = new ArrayList<>();
-    Map<String, float[]> m = adam.firstMoments();
-    Map<String, float[]> v = adam.secondMoments();
-    for (NamedTensor w : weights) {
-      first.add(new NamedTensor(w.name(), w.shape(), m.get(w.name())));
-      second.add(new NamedTensor(w.name(), w.shape(), v.get(w.name())));
-    }
-    return new Checkpoint(config, step, adam.updates(), milestones.tMem(), milestones.tGen(), elapsed, weights,
-        first, second);
+    return Checkpoint.of(config, step, adam.updates(), milestones, elapsed, tensors(), adam.firstMoments(),
+        adam.secondMoments());
   }
+
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import occam.modular.TrainSplit;
 import occam.transformer.records.AdamWConfig;
+import occam.transformer.Checkpoint;
+import occam.transformer.CrossEntropy;
 import occam.transformer.Djl;
+import occam.transformer.NamedTensor;
 import occam.transformer.records.TrainingConfig;
 
 /**
@@ -70,22 +73,64 @@ public final class Ensemble implements AutoCloseable {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
-    TrainingConfig first = members.get(0);
     for (TrainingConfig c : members) {
-      if (!c.task().equals(first.task()) || !c.model().equals(first.model())) {
-        throw new IllegalArgumentException("ensemble members must share p, op and architecture: "
-            + first.task() + " " + first.model() + " vs " + c.task() + " " + c.model());
-      }
-      if (c.optimizer().eps() != first.optimizer().eps()) {
-        throw new IllegalArgumentException("ensemble members must share eps: " + first.optimizer().eps()
-            + " vs " + c.optimizer().eps());
-      }
-      if (c.batchSize() != 0) {
-        throw new IllegalArgumentException("ensembles train on the full training set: batch = " + c.batchSize()
-            + " is not supported yet");
-      }
+      requireCompatible(members.get(0), c);
     }
     return new Ensemble(members, layout, parent);
+  }
+
+  /**
+   * Checks that two runs can be members of one ensemble.
+   *
+   * @param first one run
+   * @param c another run
+   * @throws IllegalArgumentException if they differ in task, architecture or ε, or c trains on
+   *     mini-batches (not supported yet)
+   */
+  public static void requireCompatible(TrainingConfig first, TrainingConfig c) {
+    if (!c.task().equals(first.task()) || !c.model().equals(first.model())) {
+      throw new IllegalArgumentException("ensemble members must share p, op and architecture: "
+          + first.task() + " " + first.model() + " vs " + c.task() + " " + c.model());
+    }
+    if (c.optimizer().eps() != first.optimizer().eps()) {
+      throw new IllegalArgumentException("ensemble members must share eps: " + first.optimizer().eps()
+          + " vs " + c.optimizer().eps());
+    }
+    if (c.batchSize() != 0) {
+      throw new IllegalArgumentException("ensembles train on the full training set: batch = " + c.batchSize()
+          + " is not supported yet");
+    }
+  }
+
+  /**
+   * Replaces the state of the members that have a checkpoint (weights, AdamW moments and update
+   * count); the others keep theirs.
+   *
+   * @param checkpoints one entry per member, null for a member that starts fresh
+   * @throws IllegalArgumentException if the list is not one entry per member or a tensor does not fit
+   */
+  public void restore(List<Checkpoint> checkpoints) {
+    if (checkpoints.size() != members.size()) {
+      throw new IllegalArgumentException(checkpoints.size() + " checkpoints for " + members.size() + " members");
+    }
+    List<Map<String, float[]>> w = new ArrayList<>();
+    List<Map<String, float[]>> m = new ArrayList<>();
+    List<Map<String, float[]>> v = new ArrayList<>();
+    long[] t = adam.updates();
+    for (int k = 0; k < members.size(); k++) {
+      Checkpoint c = checkpoints.get(k);
+      w.add(c == null ? params.member(k) : Checkpoint.byName(c.parameters()));
+      m.add(c == null ? adam.firstMoments(k) : Checkpoint.byName(c.firstMoments()));
+      v.add(c == null ? adam.secondMoments(k) : Checkpoint.byName(c.secondMoments()));
+      t[k] = c == null ? t[k] : c.updates();
+    }
+    StackedParameters restored = StackedParameters.of(params.model(), w, manager);
+    EnsembleAdamW optimizer = new EnsembleAdamW(adam.configs(), restored, manager);
+    optimizer.restore(t, m, v);
+    adam.close();
+    params.close();
+    params = restored;
+    adam = optimizer;
   }
 
   private static long[] seeds(List<TrainingConfig> members) {
@@ -152,8 +197,7 @@ public final class Ensemble implements AutoCloseable {
    */
   static NDArray lossGradient(NDArray logits, MemberSets.Cells cells) {
     long k = logits.getShape().get(0);
-    NDArray z = logits.stopGradient().toType(DataType.FLOAT64, false);
-    return z.softmax(-1).sub(cells.oneHot()).div(cells.counts().reshape(k, 1, 1))
+    return CrossEntropy.residual(logits, cells.oneHot()).div(cells.counts().reshape(k, 1, 1))
         .mul(cells.weight().expandDims(-1)).toType(DataType.FLOAT32, false);
   }
 
@@ -197,8 +241,7 @@ public final class Ensemble implements AutoCloseable {
    * @return the scores
    */
   static MemberScores score(NDArray logits, MemberSets.Cells cells) {
-    NDArray z = logits.toType(DataType.FLOAT64, false);
-    NDArray rowLoss = z.logSoftmax(-1).mul(cells.oneHot()).sum(new int[] {2});
+    NDArray rowLoss = CrossEntropy.logLikelihood(logits, cells.oneHot());
     NDArray loss = rowLoss.mul(cells.weight()).sum(new int[] {1}).div(cells.counts()).neg();
     NDArray hits = logits.argMax(-1).eq(cells.labels()).toType(DataType.FLOAT64, false);
     NDArray accuracy = hits.mul(cells.weight()).sum(new int[] {1}).div(cells.counts());
@@ -256,6 +299,25 @@ public final class Ensemble implements AutoCloseable {
   /** @return member k's parameters, copied to Java */
   public Map<String, float[]> parameters(int k) {
     return params.member(k);
+  }
+
+  /**
+   * Member k's parameters as the single model's named tensors (what measurements and checkpoints take).
+   *
+   * @param k member index
+   * @return the tensors, in {@code DecoderTransformer.namedParameters()} order
+   */
+  public List<NamedTensor> tensors(int k) {
+    Map<String, float[]> values = params.member(k);
+    List<NamedTensor> out = new ArrayList<>();
+    params.shapes().forEach((name, shape) -> {
+      int[] dims = new int[shape.dimension()];
+      for (int d = 0; d < dims.length; d++) {
+        dims[d] = Math.toIntExact(shape.get(d));
+      }
+      out.add(new NamedTensor(name, dims, values.get(name)));
+    });
+    return out;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import occam.transformer.NativeArrays;
 import occam.transformer.AdamW;
 import occam.transformer.records.AdamWConfig;
 
@@ -62,7 +63,7 @@ public final class EnsembleAdamW implements AutoCloseable {
 
   private static Map<String, NDArray> zeros(StackedParameters params, NDManager manager) {
     Map<String, NDArray> out = new LinkedHashMap<>();
-    params.arrays().forEach((name, w) -> out.put(name, Natives.keep(manager.zeros(w.getShape(), w.getDataType()))));
+    params.arrays().forEach((name, w) -> out.put(name, NativeArrays.keep(manager.zeros(w.getShape(), w.getDataType()))));
     return out;
   }
 
@@ -123,7 +124,7 @@ public final class EnsembleAdamW implements AutoCloseable {
     float eps = (float) configs.get(0).eps();
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray all = Natives.owned(manager.create(flatten(scalars), new Shape(scalars.length, k)));
+      NDArray all = NativeArrays.owned(manager.create(flatten(scalars), new Shape(scalars.length, k)));
       Map<Integer, NDArray[]> byRank = new LinkedHashMap<>();
       params.arrays().forEach((name, w) -> {
         if (!w.hasGradient()) {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import occam.transformer.NativeArrays;
+import occam.transformer.CrossEntropy;
 import occam.transformer.Djl;
 import occam.transformer.records.Preset;
 import occam.transformer.records.Settings;
@@ -89,36 +91,43 @@ public final class EnsembleBench {
    * @return steps per second
    */
   public static double single(int threads, double seconds) {
+    return single(Preset.QUICK, threads, seconds, () -> {});
+  }
+
+  /**
+   * Steps per second of the single-model path on a preset's full-batch step, as {@link #single(int, double)}.
+   *
+   * @param preset the model and training set
+   * @param threads PyTorch intra-op threads
+   * @param seconds minimum timed seconds (after two warm-up steps)
+   * @param ready called after the warm-up, before the timing starts (e.g. to wait for a start signal)
+   * @return steps per second
+   */
+  public static double single(Preset preset, int threads, double seconds, Runnable ready) {
+    Djl.engine();
     JniUtils.setNumThreads(threads);
-    TrainingConfig config = Preset.QUICK.builder().build();
+    TrainingConfig config = preset.builder().build();
     ModularSequences data = ModularSequences.of(config.split());
     Engine engine = Djl.engine();
     try (NDManager manager = engine.newBaseManager(Djl.device())) {
       DecoderTransformer model = DecoderTransformer.create(config.model(), config.seed(), manager);
       ParameterStore store = new ParameterStore(manager, false);
       int[] cells = data.trainCells();
-      NDArray tokens = Natives.owned(manager.create(data.tokens(cells), new Shape(cells.length, config.model().context())));
-      NDArray oneHot = Natives.owned(manager.create(data.labels(cells))).oneHot(config.task().p(), DataType.FLOAT64);
+      NDArray tokens = NativeArrays.owned(manager.create(data.tokens(cells), new Shape(cells.length, config.model().context())));
+      NDArray oneHot = NativeArrays.owned(manager.create(data.labels(cells))).oneHot(config.task().p(), CrossEntropy.TYPE);
       try (AdamW adam = new AdamW(config.optimizer(), model.namedParameters(), manager)) {
         Runnable step = () -> {
           try (NDScope scope = new NDScope(); GradientCollector collector = engine.newGradientCollector()) {
             scope.suppressNotUsedWarning();
             NDArray logits = model.forward(store, new NDList(tokens), true).singletonOrThrow();
-            NDArray z = logits.stopGradient().toType(DataType.FLOAT64, false);
-            NDArray g = z.softmax(1).sub(oneHot).div(cells.length).toType(DataType.FLOAT32, false);
-            collector.backward(logits.mul(g).sum());
+            collector.backward(logits.mul(CrossEntropy.gradient(logits, oneHot)).sum());
           }
           adam.step();
         };
         step.run();
         step.run();
-        int steps = 0;
-        long t0 = System.nanoTime();
-        while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-          step.run();
-          steps++;
-        }
-        return steps / ((System.nanoTime() - t0) / 1e9);
+        ready.run();
+        return 1 / meanSeconds(step, seconds);
       }
     }
   }
@@ -142,15 +151,14 @@ public final class EnsembleBench {
       for (int i = 0; i < 2; i++) {
         step(ensemble);
       }
-      StepTimes sum = StepTimes.ZERO;
-      int steps = 0;
-      long t0 = System.nanoTime();
-      while (steps < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-        sum = sum.plus(step(ensemble));
-        steps++;
-      }
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      double stepsPerSecond = steps / elapsed;
+      StepTimes[] total = {StepTimes.ZERO};
+      int[] counted = {0};
+      double stepsPerSecond = 1 / meanSeconds(() -> {
+        total[0] = total[0].plus(step(ensemble));
+        counted[0]++;
+      }, seconds);
+      StepTimes sum = total[0];
+      int steps = counted[0];
       StepTimes mean = new StepTimes(sum.forward() / steps, sum.backward() / steps, sum.optimizer() / steps);
       return new Row(threads, layout, k, k * stepsPerSecond, flops * stepsPerSecond / 1e9, matmul, mean);
     }
@@ -165,20 +173,30 @@ public final class EnsembleBench {
     }
   }
 
+  /**
+   * Mean wall-clock seconds of one call, over at least three calls and at least the given time.
+   *
+   * @param work what to time
+   * @param seconds minimum timed seconds
+   * @return seconds per call
+   */
+  static double meanSeconds(Runnable work, double seconds) {
+    int n = 0;
+    long t0 = System.nanoTime();
+    while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
+      work.run();
+      n++;
+    }
+    return (System.nanoTime() - t0) / 1e9 / n;
+  }
+
   /** GFLOP/s of a 1024² float32 matmul (2·n³ operations). */
   static double matmulGflops(NDManager manager, double seconds) {
     try (NDManager scratch = manager.newSubManager()) {
       NDArray a = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       NDArray b = scratch.randomNormal(new Shape(MATMUL_SIZE, MATMUL_SIZE));
       a.matMul(b).close();
-      int n = 0;
-      long t0 = System.nanoTime();
-      while (n < 3 || (System.nanoTime() - t0) / 1e9 < seconds) {
-        a.matMul(b).close();
-        n++;
-      }
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE * n / elapsed / 1e9;
+      return 2.0 * MATMUL_SIZE * MATMUL_SIZE * MATMUL_SIZE / meanSeconds(() -> a.matMul(b).close(), seconds) / 1e9;
     }
   }
 

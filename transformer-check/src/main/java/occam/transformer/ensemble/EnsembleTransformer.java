@@ -3,8 +3,9 @@ package occam.transformer.ensemble;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import occam.transformer.NativeArrays;
+import occam.transformer.CausalSelfAttention;
 import occam.transformer.DecoderTransformer;
 import occam.transformer.records.ModelConfig;
 
@@ -30,9 +31,6 @@ import occam.transformer.records.ModelConfig;
  * LayerNorm is not supported yet (the quick and nanda presets have it off).
  */
 public final class EnsembleTransformer {
-  /** Added to the scores of future positions, as in the single model's attention. */
-  static final float MASKED_SCORE = -1e9f;
-
   private final ModelConfig config;
 
   /**
@@ -92,8 +90,8 @@ public final class EnsembleTransformer {
     NDArray q = heads(queries.matMul(params.get(prefix + "attn.W_Q")), k, n, tq);
     NDArray keys = heads(flat.matMul(params.get(prefix + "attn.W_K")), k, n, t);
     NDArray values = heads(flat.matMul(params.get(prefix + "attn.W_V")), k, n, t);
-    NDArray scores = q.matMul(keys.transpose(0, 1, 2, 4, 3)).div(Natives.scalar(manager, (float) Math.sqrt(dh)));
-    NDArray attention = scores.add(causalMask(manager, tq, t)).softmax(-1);
+    NDArray scores = q.matMul(keys.transpose(0, 1, 2, 4, 3)).div(NativeArrays.scalar(manager, (float) Math.sqrt(dh)));
+    NDArray attention = scores.add(CausalSelfAttention.causalMask(manager, tq, t)).softmax(-1);
     NDArray z = attention.matMul(values).transpose(0, 1, 3, 2, 4).reshape(k, n * tq, (long) h * dh);
     NDArray y = residual.add(z.matMul(params.get(prefix + "attn.W_O")).reshape(k, n, tq, d));
     NDArray hidden = Activation.relu(
@@ -107,16 +105,5 @@ public final class EnsembleTransformer {
   /** (K, N·T, d) → (K, N, H, T, d_h). */
   private NDArray heads(NDArray y, long k, long n, int t) {
     return y.reshape(k, n, t, config.heads(), config.headDim()).transpose(0, 1, 3, 2, 4);
-  }
-
-  /** The last T_q rows of the causal mask: query row i may read keys 0..T − T_q + i. */
-  static NDArray causalMask(NDManager manager, int tq, int t) {
-    float[] mask = new float[tq * t];
-    for (int i = 0; i < tq; i++) {
-      for (int j = t - tq + i + 1; j < t; j++) {
-        mask[i * t + j] = MASKED_SCORE;
-      }
-    }
-    return Natives.owned(manager.create(mask, new Shape(tq, t)));
   }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import occam.transformer.NativeArrays;
 import occam.modular.ModularTask;
 import occam.modular.TrainSplit;
 import occam.transformer.records.ModelConfig;
@@ -121,13 +122,13 @@ public final class MemberSets implements AutoCloseable {
     for (int i = 0; i < labels.length; i++) {
       wide[i] = labels[i];
     }
-    NDArray labelArray = Natives.keep(Natives.owned(manager.create(wide, shape)));
+    NDArray labelArray = NativeArrays.keep(NativeArrays.owned(manager.create(wide, shape)));
     return new Cells(
-        Natives.keep(Natives.owned(manager.create(sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT)))),
+        NativeArrays.keep(NativeArrays.owned(manager.create(sequences.tokens(rows), shape.add(ModelConfig.TASK_CONTEXT)))),
         labelArray,
-        Natives.keep(labelArray.oneHot(sequences.task().p(), DataType.FLOAT64)),
-        Natives.keep(Natives.owned(manager.create(weight, new Shape(counts.length, weight.length / counts.length)))),
-        Natives.keep(Natives.owned(manager.create(counts, new Shape(counts.length)))));
+        NativeArrays.keep(labelArray.oneHot(sequences.task().p(), DataType.FLOAT64)),
+        NativeArrays.keep(NativeArrays.owned(manager.create(weight, new Shape(counts.length, weight.length / counts.length)))),
+        NativeArrays.keep(NativeArrays.owned(manager.create(counts, new Shape(counts.length)))));
   }
 
   /** @return the layout */

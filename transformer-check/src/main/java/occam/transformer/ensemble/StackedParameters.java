@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import occam.transformer.NativeArrays;
 import occam.transformer.DecoderTransformer;
 import occam.transformer.records.ModelConfig;
 
@@ -98,7 +99,7 @@ public final class StackedParameters implements AutoCloseable {
         }
         System.arraycopy(v, 0, all, i * size, size);
       }
-      NDArray array = Natives.keep(Natives.owned(manager.create(all, new Shape(k).addAll(shape))));
+      NDArray array = NativeArrays.keep(NativeArrays.owned(manager.create(all, new Shape(k).addAll(shape))));
       array.setRequiresGradient(gradient);
       out.put(name, array);
     });

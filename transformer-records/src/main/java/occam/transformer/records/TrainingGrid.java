@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The validation grid of SPEC §7: one run per weight decay × training fraction × seed, all other
- * settings from a base configuration. Each run has its own folder ({@link RunFolder#in}).
+ * settings from a base configuration ({@link SettingsGrid} with seeds 0 … seeds − 1 and the base's
+ * learning rate). Each run has its own folder ({@link RunFolder#in}).
  *
  * @param base the settings every run shares (its weight decay, frac and seed are replaced)
  * @param weightDecays λ values, at least one
@@ -40,15 +41,10 @@ public record TrainingGrid(TrainingConfig base, List<Double> weightDecays, List<
    * @throws IllegalArgumentException if a weight decay or frac is out of range
    */
   public List<TrainingConfig> configs() {
-    List<TrainingConfig> configs = new ArrayList<>();
+    List<Long> seedList = new ArrayList<>();
     for (long s = 0; s < seeds; s++) {
-      for (double wd : weightDecays) {
-        for (double frac : fracs) {
-          configs.add(base.toBuilder().set(Settings.WEIGHT_DECAY, wd).set(Settings.FRAC, frac)
-              .set(Settings.SEED, s).build());
-        }
-      }
+      seedList.add(s);
     }
-    return configs;
+    return new SettingsGrid(base, seedList, weightDecays, List.of(base.optimizer().lr()), fracs).configs();
   }
 }
