@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import occam.io.LockedRunFolder;
+import occam.io.Messages;
 import occam.io.UsageException;
 import occam.transformer.records.MetricsLog;
 import occam.transformer.records.RunFolder;
@@ -36,6 +38,7 @@ public final class TrainingRun {
   private RunFolder out;
   private boolean resume;
   private String preset;
+  private String command = "occam.transformer.TrainingRun";
   private TrainingListener listener = new TrainingListener() {};
   private WeightComplexity complexity = WeightComplexity.NONE;
 
@@ -83,6 +86,17 @@ public final class TrainingRun {
    */
   public TrainingRun preset(String name) {
     this.preset = name;
+    return this;
+  }
+
+  /**
+   * Names the command line that runs this training, for the folder's lock and manifest.
+   *
+   * @param value the command line
+   * @return this
+   */
+  public TrainingRun command(String value) {
+    this.command = value;
     return this;
   }
 
@@ -135,9 +149,15 @@ public final class TrainingRun {
   /**
    * Checks the run folder and reads the checkpoint to resume from, writing nothing.
    *
+   * <p>With resume on and no checkpoint, training starts fresh only into a folder that holds no run's
+   * files (absent or empty of metrics and summary: what an experiment cell is before its first
+   * checkpoint); a folder that holds a metrics log or summary but no checkpoint is refused, so nothing
+   * is silently started over and overwritten.
+   *
    * @return the checkpoint, or null for a fresh start
-   * @throws UsageException if the folder is a file or already holds a run and resume is off, or the
-   *     checkpoint is unreadable or belongs to another configuration (the user's input, not a failure)
+   * @throws UsageException if the folder is a file, already holds a run and resume is off, holds a run
+   *     without a checkpoint and resume is on, or the checkpoint is unreadable, belongs to another
+   *     configuration or is past {@code config.steps()} (the user's input, not a failure)
    */
   public Checkpoint preflight() {
     if (out == null) {
@@ -145,22 +165,31 @@ public final class TrainingRun {
     }
     Path dir = out.dir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("--out " + dir + " is a file, not a directory");
+      throw new UsageException("--out " + Messages.value(dir) + " is a file, not a directory");
     }
     Path checkpoint = out.checkpointFile();
+    boolean holdsRun = Files.exists(out.metricsFile()) || Files.exists(out.summaryFile());
     if (!resume) {
-      if (Files.exists(checkpoint) || Files.exists(out.metricsFile())) {
-        throw new UsageException(
-            "--out " + dir + " already holds a run; pass --resume to continue it or choose another --out");
+      if (Files.exists(checkpoint) || holdsRun) {
+        throw new UsageException("--out " + Messages.value(dir)
+            + " already holds a run; pass --resume to continue it or choose another --out");
       }
       return null;
     }
     if (!Files.exists(checkpoint)) {
+      if (holdsRun) {
+        throw new UsageException("nothing to resume: " + Messages.value(dir) + " has no " + RunFolder.CHECKPOINT_DIR
+            + "/" + RunFolder.CHECKPOINT_FILE + " but holds a run's metrics or summary; remove them or choose another --out");
+      }
       return null;
     }
     try {
       Checkpoint c = Checkpoint.read(checkpoint);
       c.requireCompatible(config, checkpoint);
+      if (c.step() > config.steps()) {
+        throw new UsageException("--steps " + config.steps() + " is below the step of the checkpoint to resume, "
+            + c.step() + " (" + Messages.value(checkpoint) + "); pass --steps " + c.step() + " or more");
+      }
       return c;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -168,14 +197,28 @@ public final class TrainingRun {
   }
 
   /**
-   * Runs to {@code config.steps()} (or divergence).
+   * Runs to {@code config.steps()} (or divergence). A run folder is held ({@link LockedRunFolder}) for
+   * the whole run and its manifest written last, after {@link TrainingListener#onEnd} (which may add
+   * files, such as a figure); a reader takes the folder for a finished run only with that manifest.
+   * A JVM shutdown during training saves a checkpoint at the step reached ({@link Interruption}).
    *
    * @return the summary (also written to {@code summary.json} when a folder is set)
    * @throws IOException if an output file cannot be written
-   * @throws UsageException as {@link #preflight()}
+   * @throws UsageException as {@link #preflight()}, or if another command holds the folder (naming it)
    */
   public TrainingSummary run() throws IOException {
-    Checkpoint start = preflight();
+    preflight();
+    if (out == null) {
+      return train(null);
+    }
+    try (LockedRunFolder folder = LockedRunFolder.open(out.dir(), command)) {
+      TrainingSummary summary = train(preflight()); // again, now that no one else writes the folder
+      folder.finish();
+      return summary;
+    }
+  }
+
+  private TrainingSummary train(Checkpoint start) throws IOException {
     ModularSequences data = ModularSequences.of(config.split());
     Engine engine = Djl.engine();
     Device device = Djl.device();
@@ -198,21 +241,29 @@ public final class TrainingRun {
     MetricsLine metrics = new MetricsLine(config, complexity);
     List<StepMetrics> last = new ArrayList<>(1);
     TrainingLoop.End end;
-    try (MetricsLog log = out == null ? null : MetricsLog.openFrom(out.metricsFile(), startStep)) {
-      if (log != null) {
-        log.kept().forEach(listener::onLog);
-      }
-      List<TrainingLoop.Probe<?>> probes = new ArrayList<>();
-      probes.add(new TrainingLoop.Probe<>(metrics, line -> {
+    Path checkpoint = out == null ? null : out.checkpointFile();
+    try (Interruption stop = Interruption.onShutdown()) {
+      try (MetricsLog log = out == null ? null : MetricsLog.openFrom(out.metricsFile(), startStep)) {
         if (log != null) {
-          log.append(line);
+          log.kept().forEach(listener::onLog);
         }
-        last.clear();
-        last.add(line);
-        listener.onLog(line);
-      }));
-      probes.addAll(measurements);
-      end = loop.run(probes, listener, device, out == null ? null : out.checkpointFile());
+        List<TrainingLoop.Probe<?>> probes = new ArrayList<>();
+        probes.add(new TrainingLoop.Probe<>(metrics, line -> {
+          if (log != null) {
+            log.append(line);
+          }
+          last.clear();
+          last.add(line);
+          listener.onLog(line);
+        }));
+        probes.addAll(measurements);
+        end = loop.run(probes, listener, device, checkpoint, stop);
+      }
+      if (end.interrupted()) {
+        listener.onInterrupt(end.step(), checkpoint);
+        stop.saved();
+        haltHere();
+      }
     }
     TrainingSummary summary = new TrainingSummary(config, preset, loop.trainSize(), loop.testSize(), end.step(),
         loop.milestones().tMem(), loop.milestones().tGen(), loop.milestones().phase(end.diverged()), last.get(0),
@@ -223,5 +274,17 @@ public final class TrainingRun {
     }
     listener.onEnd(summary);
     return summary;
+  }
+
+  /** Waits for the JVM, which is shutting down, to halt: nothing more may be written after the checkpoint. */
+  @SuppressWarnings("InfiniteLoopStatement")
+  private static void haltHere() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // keep waiting: the halt ends this thread
+      }
+    }
   }
 }

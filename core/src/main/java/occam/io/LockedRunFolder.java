@@ -22,12 +22,12 @@ import java.util.stream.Stream;
  * A reader calls {@link Manifest#requireComplete} and so never takes a killed or running command's
  * folder, nor one changed afterwards, for a finished run.
  */
-public final class RunFolder implements AutoCloseable {
+public final class LockedRunFolder implements AutoCloseable {
   private final Path folder;
   private final String command;
   private final FolderLock lock;
 
-  private RunFolder(Path folder, String command, FolderLock lock) {
+  private LockedRunFolder(Path folder, String command, FolderLock lock) {
     this.folder = folder;
     this.command = command;
     this.lock = lock;
@@ -42,7 +42,7 @@ public final class RunFolder implements AutoCloseable {
    * @throws UsageException if the folder cannot be written or is held by another command (naming it)
    * @throws IOException if a temporary or the old manifest cannot be deleted
    */
-  public static RunFolder open(Path folder, String command) throws IOException {
+  public static LockedRunFolder open(Path folder, String command) throws IOException {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new UsageException("cannot write to " + Messages.value(folder) + ": it is a file, expected a folder");
     }
@@ -54,7 +54,7 @@ public final class RunFolder implements AutoCloseable {
         }
       }
       Files.deleteIfExists(folder.resolve(Manifest.FILE_NAME));
-      return new RunFolder(folder, command, lock);
+      return new LockedRunFolder(folder, command, lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
