@@ -2,6 +2,7 @@ package occam.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import occam.io.Messages;
@@ -73,6 +74,35 @@ final class Commands {
   }
 
   /**
+   * Checks, creating nothing, that a folder can be made: its nearest existing ancestor is a writable
+   * folder (not a file).
+   *
+   * @param option the option's name, for the message
+   * @param path the folder
+   * @return the path
+   * @throws UsageException naming the path and the ancestor in the way
+   */
+  static Path requireCreatable(String option, Path path) {
+    outputPath(option, path);
+    Path at = path.toAbsolutePath().normalize();
+    while (at != null && !Files.exists(at)) {
+      at = at.getParent();
+    }
+    if (at == null) {
+      return path;
+    }
+    if (!Files.isDirectory(at)) {
+      throw new UsageException("cannot write to " + option + " " + Messages.value(path) + ": "
+          + Messages.value(at) + " is a file, not a folder");
+    }
+    if (!Files.isWritable(at)) {
+      throw new UsageException("cannot write to " + option + " " + Messages.value(path) + ": "
+          + Messages.value(at) + " is not writable");
+    }
+    return path;
+  }
+
+  /**
    * The machine's memory, for checks of native (off-heap) memory.
    *
    * @return bytes, or 0 when the JVM cannot tell
@@ -88,10 +118,11 @@ final class Commands {
    * @param err stderr
    * @param step the step reached
    * @param checkpoint the checkpoint file
+   * @param resume how to continue, e.g. "resume with --resume"
    */
-  static void sayInterrupted(PrintWriter err, int step, Path checkpoint) {
+  static void sayInterrupted(PrintWriter err, int step, Path checkpoint, String resume) {
     err.println("interrupted at step " + step + "; checkpoint saved"
-        + (checkpoint == null ? "" : " (" + checkpoint + ")") + "; resume with --resume");
+        + (checkpoint == null ? "" : " (" + checkpoint + ")") + "; " + resume);
     err.flush();
   }
 }

@@ -37,6 +37,11 @@ import picocli.CommandLine.Spec;
  * OUT/curves.png}. Options override the preset's values; without a preset the base is SPEC §6's
  * defaults (which are the {@code nanda} preset's). One option per training setting, made from the
  * settings table ({@link Settings}, {@link SettingOptions}).
+ *
+ * <p>Reliability: the size is checked before anything is allocated ({@link TrainingCost}); the run
+ * folder is locked for the command's life and its manifest written last, after the figure; SIGINT saves
+ * a checkpoint at the step reached and says so; {@code --resume} never starts over a folder that holds
+ * a run without a checkpoint.
  */
 @Command(
     name = "train",
@@ -45,7 +50,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train a decoder-only transformer on a modular task (DJL, PyTorch engine, offline).",
       "Writes OUT/metrics.jsonl, OUT/summary.json, OUT/checkpoint/state.ckpt and OUT/curves.png;",
-      "a progress bar goes to stderr. Without --preset the base is SPEC 6's defaults (= nanda)."
+      "a progress bar goes to stderr. Without --preset the base is SPEC 6's defaults (= nanda).",
+      "Ctrl-C saves a checkpoint at the step reached; continue with --resume. A second command on the same",
+      "--out exits 2 naming the first."
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Name of the figure inside the run directory. */
@@ -76,7 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: out/train-PRESET)")
   private Path out;
 
-  @Option(names = "--resume", description = "continue the run in --out from its checkpoint")
+  @Option(names = "--resume", description = "continue the run in --out from its checkpoint (--steps at least the checkpoint's step);"
+          + " into an absent or empty folder it starts fresh; a folder holding a run but no checkpoint is refused")
   private boolean resume;
 
   @Option(names = "--bdm",
@@ -84,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
   private boolean bdm;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core)")
+      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core; at most 4 per core)")
   private int threads;
 
   @Option(names = "--json", description = "print the summary as one JSON object on stdout")
@@ -208,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public void onInterrupt(int step, Path checkpoint) {
       close();
-      Commands.sayInterrupted(err, step, checkpoint);
+      Commands.sayInterrupted(err, step, checkpoint, "resume with --resume");
     }
 
     @Override

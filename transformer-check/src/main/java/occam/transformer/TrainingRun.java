@@ -37,6 +37,7 @@ public final class TrainingRun {
   private final List<TrainingLoop.Probe<?>> measurements = new ArrayList<>();
   private RunFolder out;
   private boolean resume;
+  private boolean restartUnfinished;
   private String preset;
   private String command = "occam.transformer.TrainingRun";
   private TrainingListener listener = new TrainingListener() {};
@@ -75,6 +76,18 @@ public final class TrainingRun {
    */
   public TrainingRun resume(boolean value) {
     this.resume = value;
+    return this;
+  }
+
+  /**
+   * With resume on: lets a folder left by a run killed before its first checkpoint (a metrics log, no
+   * summary, no checkpoint) start over instead of being refused; for grids, which re-run their cells.
+   *
+   * @param value whether such a folder starts over
+   * @return this
+   */
+  public TrainingRun restartUnfinished(boolean value) {
+    this.restartUnfinished = value;
     return this;
   }
 
@@ -150,9 +163,9 @@ public final class TrainingRun {
    * Checks the run folder and reads the checkpoint to resume from, writing nothing.
    *
    * <p>With resume on and no checkpoint, training starts fresh only into a folder that holds no run's
-   * files (absent or empty of metrics and summary: what an experiment cell is before its first
-   * checkpoint); a folder that holds a metrics log or summary but no checkpoint is refused, so nothing
-   * is silently started over and overwritten.
+   * files (absent, or without metrics and summary); a folder that holds a metrics log or summary but no
+   * checkpoint is refused, so nothing is silently started over and overwritten (except, with {@link
+   * #restartUnfinished}, a metrics log without a summary).
    *
    * @return the checkpoint, or null for a fresh start
    * @throws UsageException if the folder is a file, already holds a run and resume is off, holds a run
@@ -177,7 +190,7 @@ public final class TrainingRun {
       return null;
     }
     if (!Files.exists(checkpoint)) {
-      if (holdsRun) {
+      if (holdsRun && !(restartUnfinished && !Files.exists(out.summaryFile()))) {
         throw new UsageException("nothing to resume: " + Messages.value(dir) + " has no " + RunFolder.CHECKPOINT_DIR
             + "/" + RunFolder.CHECKPOINT_FILE + " but holds a run's metrics or summary; remove them or choose another --out");
       }
@@ -207,12 +220,14 @@ public final class TrainingRun {
    * @throws UsageException as {@link #preflight()}, or if another command holds the folder (naming it)
    */
   public TrainingSummary run() throws IOException {
-    preflight();
     if (out == null) {
-      return train(null);
+      return train(preflight());
     }
-    try (LockedRunFolder folder = LockedRunFolder.open(out.dir(), command)) {
-      TrainingSummary summary = train(preflight()); // again, now that no one else writes the folder
+    // the lock first, so a folder another command writes is refused naming it; the preflight runs under
+    // it before the folder is touched (a new folder cannot fail it, so a refusal never makes one appear)
+    Checkpoint[] start = new Checkpoint[1];
+    try (LockedRunFolder folder = LockedRunFolder.open(out.dir(), command, () -> start[0] = preflight())) {
+      TrainingSummary summary = train(start[0]);
       folder.finish();
       return summary;
     }

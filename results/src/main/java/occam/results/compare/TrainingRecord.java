@@ -60,8 +60,11 @@ public record TrainingRecord(
    */
   public static TrainingRecord read(Path dir) throws IOException {
     RunFolder folder = new RunFolder(dir);
-    TrainingSummary s = folder.summary();
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("run folder " + dir + " does not exist");
+    }
     Manifest.requireComplete(dir);
+    TrainingSummary s = folder.summary();
     TrainingConfig c = s.config();
     return new TrainingRecord(dir, c.task(), c.frac(), c.seed(), c.optimizer().weightDecay(), c.steps(),
         s.stepsDone(), s.trainSize(), s.memorizationStep(), s.grokkingStep(), s.phase().label(), folder.log());
