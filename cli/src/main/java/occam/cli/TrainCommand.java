@@ -113,12 +113,12 @@ public final class TrainCommand implements Callable<Integer> {
     });
     Path dir = Commands.outputPath("--out", out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName())));
     TrainingCost cost = TrainingCost.of(config);
-    cost.requireFits(config, Commands.physicalMemory());
     PrintWriter err = spec.commandLine().getErr();
-    if (base == Preset.PAPER && !Djl.device().isGpu()) {
+    if (base == Preset.PAPER && cost.heap().bytes() <= occam.io.MemoryEstimate.heapLimit() && !Djl.device().isGpu()) {
       err.println("paper preset on a CPU: " + cost.describe(MatmulRate.measure(), config.steps()));
       err.flush();
     }
+    cost.requireFits(config, Commands.physicalMemory());
     Path figure = dir.resolve(FIGURE_FILE);
     TrainingSummary summary;
     ProgressListener progress = new ProgressListener(err, !noProgress, config.steps(), figure, title(config));

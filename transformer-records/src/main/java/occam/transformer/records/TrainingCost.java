@@ -13,7 +13,8 @@ import occam.io.MemoryEstimate;
  *
  * @param parameters the model's weights (embeddings, attention, MLP, unembedding)
  * @param heap the heap estimate
- * @param nativeBytes native memory of one step (activations, one-hot labels, weights, gradients, moments)
+ * @param nativeBytes native memory of one step: float32 activations of the training rows kept for
+ *     the backward pass, weights, gradients and moments, and the float64 one-hot labels of the domain
  * @param flopsPerStep floating-point operations of one update (forward and backward, ≈ 6 per weight
  *     per token, plus attention and the full-domain scoring)
  */
@@ -40,11 +41,11 @@ public record TrainingCost(long parameters, MemoryEstimate heap, long nativeByte
     MemoryEstimate heap = MemoryEstimate.of("the N×p logit table, N = " + cells + " cells × p = " + m.classes()
         + ", " + LOGIT_COPIES + " copies", sat(logits, LOGIT_COPIES), Float.BYTES)
         .plus(MemoryEstimate.times(sat(params, CHECKPOINT_COPIES), Float.BYTES));
-    long rows = c.batchSize() > 0 ? Math.min(c.batchSize(), cells) : cells;
+    long trainRows = (long) Math.ceil(c.frac() * cells);
+    long rows = c.batchSize() > 0 ? Math.min(c.batchSize(), trainRows) : trainRows;
     long tokens = sat(rows, m.context());
     long activations = sat(tokens, sat(m.layers(), 8 * d + 2L * m.dMlp() + (long) m.heads() * m.context()));
-    long nativeFloats = sat(activations, 3) + sat(cells, 2L * m.classes()) + sat(params, 4);
-    long nativeBytes = MemoryEstimate.times(nativeFloats, Double.BYTES);
+    long nativeBytes = sat(activations + sat(params, 4), Float.BYTES) + sat(cells, sat(m.classes(), Double.BYTES));
     double flops = 6.0 * params * tokens + 2.0 * cells * m.context() * params;
     return new TrainingCost(params, heap, nativeBytes, flops);
   }
@@ -111,12 +112,12 @@ public record TrainingCost(long parameters, MemoryEstimate heap, long nativeByte
       f /= 1000;
       u++;
     }
-    return String.format(Locale.ROOT, "%.2g %s", f, units[u]);
+    return String.format(Locale.ROOT, "%.3g %s", f, units[u]);
   }
 
   private static String duration(double s) {
     if (s < 120) {
-      return String.format(Locale.ROOT, "%.2g s", s);
+      return String.format(Locale.ROOT, "%.3g s", s);
     }
     if (s < 2 * 3600) {
       return String.format(Locale.ROOT, "%.0f min", s / 60);
