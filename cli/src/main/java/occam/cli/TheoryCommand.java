@@ -48,7 +48,7 @@ public final class TheoryCommand implements Callable<Integer> {
   void spec(CommandSpec value) {
     this.spec = value;
     value.usageMessage().footer("Largest p on this heap (" + MemoryEstimate.human(MemoryEstimate.heapLimit())
-        + "): about " + largestP(MemoryEstimate.heapLimit()) + "; larger p exits 2 (raise -Xmx via OCCAM_JAVA_OPTS).");
+        + ") and in a few minutes: about " + largestP(MemoryEstimate.heapLimit()) + "; larger p exits 2.");
   }
 
   @Option(names = "--p", paramLabel = "P", defaultValue = "97",
@@ -95,14 +95,21 @@ public final class TheoryCommand implements Callable<Integer> {
   }
 
   /**
-   * The largest p whose predictions fit a heap (m ≤ p).
+   * The largest p whose predictions fit a heap (m ≤ p) and take at most {@link #MAX_DFT_TERMS} terms.
    *
    * @param limitBytes the heap
    * @return the largest p that fits
    */
   static long largestP(long limitBytes) {
-    return MemoryEstimate.largest(p -> memory(p).bytes(), 3, Integer.MAX_VALUE, limitBytes);
+    long byTime = (long) Math.sqrt(MAX_DFT_TERMS);
+    return Math.min(byTime, MemoryEstimate.largest(p -> memory(p).bytes(), 3, Integer.MAX_VALUE, limitBytes));
   }
+
+  /** The most terms of the O(m²) DFT behind |supp W*| the command takes on (a few minutes). */
+  static final double MAX_DFT_TERMS = 1e11;
+
+  /** Terms of that DFT a second on a 2020s CPU core (measured: 9e8 terms in about 2 s). */
+  static final double DFT_TERMS_PER_SECOND = 5e8;
 
   @Override
   public Integer call() {
@@ -126,6 +133,12 @@ public final class TheoryCommand implements Callable<Integer> {
     }
     ModularTask task = ModularTask.of(p, Op.parse(op));
     memory(task.groupOrder()).requireFits("p = " + p, "p ≤ " + largestP(MemoryEstimate.heapLimit()));
+    double terms = (double) task.groupOrder() * task.groupOrder();
+    if (terms > MAX_DFT_TERMS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "p = %d would take ~%.0f minutes: "
+          + "|supp W*| comes from a naive O(m^2) DFT of %.3g terms (about %.0e a second); choose p ≤ %d",
+          p, terms / DFT_TERMS_PER_SECOND / 60, terms, DFT_TERMS_PER_SECOND, largestP(MemoryEstimate.heapLimit())));
+    }
     double[] grid = betas == null ? null : occam.sfm.scan.Grid.parse("--betas", betas, true).values();
     // With a grid, the beta-free predictions (lambda, K, thresholds) come from its first beta.
     double firstBeta = grid != null ? grid[0] : beta != null ? beta : DEFAULT_BETA;

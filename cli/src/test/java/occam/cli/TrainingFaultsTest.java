@@ -124,6 +124,7 @@ class TrainingFaultsTest {
         new Bad("ctm compare truncated gz", List.of("ctm", "compare", "--ctm", "T/cut.tsv.gz", "--ctm", "ctm-own-b4-d12"),
             "line"),
         new Bad("theory p 2^31-1", List.of("theory", "--p", "2147483647"), "needs ~"),
+        new Bad("theory p 1000003 (hours of O(m²) DFT)", List.of("theory", "--p", "1000003"), "would take ~33 minutes"),
         new Bad("theory p 4", List.of("theory", "--p", "4"), "4"));
   }
 
@@ -209,7 +210,8 @@ class TrainingFaultsTest {
   @Test
   void aHeldRunOrReportFolderIsRefusedNamingItsHolder(@TempDir Path tmp) throws IOException {
     Path run = tmp.resolve("run");
-    try (LockedRunFolder held = LockedRunFolder.open(run, "occam train (the other one)")) {
+    try (LockedRunFolder other = LockedRunFolder.open(run, "occam train (the other one)")) {
+      assertEquals(run, other.folder());
       CliRun r = CliRun.of(tiny(run, 4).toArray(String[]::new));
       assertEquals(Occam.EXIT_USAGE, r.exit(), r.err());
       assertEquals(1, r.errLines().size(), r.err());
@@ -217,7 +219,8 @@ class TrainingFaultsTest {
       assertTrue(r.err().contains("the other one"), r.err());
     }
     assertFalse(Files.exists(run.resolve(RunFolder.METRICS_FILE)), "the second command wrote nothing");
-    try (FolderLock held = FolderLock.beside(tmp.resolve("report"), "occam compare (the other one)")) {
+    try (FolderLock other = FolderLock.beside(tmp.resolve("report"), "occam compare (the other one)")) {
+      assertEquals(tmp.resolve("report"), other.folder());
       CliRun r = CliRun.of(experiment(tmp).toArray(String[]::new));
       assertEquals(Occam.EXIT_USAGE, r.exit(), r.err());
       assertTrue(r.err().contains("is in use by"), r.err());
