@@ -1,7 +1,9 @@
 package occam.cli;
 
 import java.io.PrintWriter;
+import occam.io.MemoryEstimate;
 import occam.io.UsageException;
+import occam.sfm.opencl.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,28 @@ public final class BenchCommand implements Callable<Integer> {
           "for batches of cells at each p (one OpenCL batch; the CPU engine's thread pool takes the same cells).",
           "Defaults take a few minutes on 2 cores."})
   public static final class Sfm implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    CommandSpec spec;
+
+    /** Doubles per SFM entry a CPU engine thread holds (iterate, gradient, spectra, scratch). */
+    static final int CPU_DOUBLES_PER_ENTRY = 8;
+
+    /** Doubles per SFM entry of a cell staged for an OpenCL batch on the host. */
+    static final int OPENCL_DOUBLES_PER_ENTRY = 4;
+
+    /** Heap of one cell's settings and result. */
+    static final int CELL_BYTES = 512;
+
+    /** The most CPU engine threads per core. */
+    static final int MAX_THREADS_PER_CORE = 4;
+
+    /** Adds the largest p this heap supports to the help. */
+    @Spec
+    void spec(CommandSpec value) {
+      this.spec = value;
+      value.usageMessage().footer("Largest p on this heap (" + MemoryEstimate.human(MemoryEstimate.heapLimit())
+          + ", " + Runtime.getRuntime().availableProcessors() + " threads): about " + largestP()
+          + "; larger sizes exit 2 before benchmarking (raise -Xmx via OCCAM_JAVA_OPTS).");
+    }
 
     @Option(names = "--engine", description = "cpu, opencl or both (default: ${DEFAULT-VALUE}).", defaultValue = "both")
     String engine;
@@ -94,17 +117,26 @@ public final class BenchCommand implements Callable<Integer> {
           throw new UsageException("batch = " + b + " is not allowed: batches must be >= 1");
         }
       }
+      int cores = Runtime.getRuntime().availableProcessors();
+      if (threads < 0 || threads > MAX_THREADS_PER_CORE * cores) {
+        throw new UsageException("threads = " + threads + " is not allowed: it must be 0 (all cores) to "
+            + MAX_THREADS_PER_CORE * cores + " (" + MAX_THREADS_PER_CORE + " per core on these " + cores + " cores)");
+      }
       Op operation = Commands.userInput(() -> Op.parse(op));
       List<ModularTask> tasks = Commands.userInput(() -> ps.stream().map(p -> ModularTask.of(p, operation)).toList());
-      Commands.userInput(() -> backendPs.stream().map(p -> ModularTask.of(p, operation)).toList());
-      if (!parts.equals("engines")) {
-        backends(out, operation);
-        if (parts.equals("backends")) {
-          return 0;
-        }
-        out.println();
+      List<ModularTask> backendTasks = Commands.userInput(() -> backendPs.stream().map(p -> ModularTask.of(p, operation)).toList());
+      int workers = threads > 0 ? threads : cores;
+      int largestBatch = batches.stream().mapToInt(Integer::intValue).max().orElse(1);
+      for (ModularTask t : parts.equals("backends") ? backendTasks : tasks) {
+        memory(t.groupOrder(), parts.equals("backends") ? 1 : largestBatch, parts.equals("backends") ? 1 : workers,
+            !which.equals("cpu")).requireFits("p = " + t.p() + (parts.equals("backends") ? "" : " with --batches " + largestBatch),
+            "a smaller p or --batches");
       }
-      int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+      if (parts.equals("backends")) {
+        Commands.userInput(() -> ocl.precision.equalsIgnoreCase("auto") ? null : Precision.parse(ocl.precision));
+        backends(out, operation);
+        return 0;
+      }
       SfmEngine cpu = which.equals("opencl") ? null : new CpuEngine(RealDft2Backend.fastest(), workers, Integer.MAX_VALUE);
       SfmEngine gpu = null;
       if (!which.equals("cpu")) {
@@ -116,6 +148,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
 
+      if (parts.equals("all")) {
+        backends(out, operation);
+        out.println();
+      }
       out.printf(Locale.ROOT, "occam bench sfm: op %s, convergence off (every cell runs its budget), %d cores;"
           + " times include each run's setup%n", operation.cliName(), Runtime.getRuntime().availableProcessors());
       if (cpu != null) {
@@ -148,6 +184,29 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+
+    /**
+     * The heap a benchmark at group order m takes: the cells of the largest batch (with their results),
+     * the CPU engine's per-thread state and, with OpenCL, the host side of one batch.
+     *
+     * @param m the group order
+     * @param batch cells per run
+     * @param workers CPU engine threads
+     * @param opencl whether the OpenCL engine runs
+     * @return the estimate
+     */
+    static MemoryEstimate memory(long m, long batch, long workers, boolean opencl) {
+      long perCell = opencl ? MemoryEstimate.times(m * m, OPENCL_DOUBLES_PER_ENTRY * Double.BYTES) : 0;
+      return MemoryEstimate.of("m² = " + m * m + " SFM entries × " + CPU_DOUBLES_PER_ENTRY + " doubles × " + workers
+          + " threads", MemoryEstimate.times(m * m, CPU_DOUBLES_PER_ENTRY * workers), Double.BYTES)
+          .plus(MemoryEstimate.times(batch, CELL_BYTES + perCell));
+    }
+
+    /** The largest p whose CPU-engine state fits the default heap with the default threads (help text). */
+    static long largestP() {
+      long workers = Runtime.getRuntime().availableProcessors();
+      return MemoryEstimate.largest(p -> memory(p, 256, workers, false).bytes(), 2, 1 << 20, MemoryEstimate.heapLimit());
     }
 
     private static String choice(String what, String given, String... allowed) {

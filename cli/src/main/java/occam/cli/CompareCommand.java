@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import occam.results.compare.ComparisonRun;
 import occam.results.compare.ComparisonSettings;
 import occam.results.compare.ComparisonReport;
+import occam.results.compare.TrainingRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,15 @@ import picocli.CommandLine.Spec;
       "OUT/summary.json, OUT/sfm-runs.csv, OUT/predicted-vs-measured.png, OUT/synchrony.png."
     })
 public final class CompareCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  private CommandSpec spec;
+
+  /** Receives the command's model and adds the largest p this heap supports to the help. */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    value.usageMessage().footer("Runs come from occam train, which refuses p it cannot hold. "
+        + TrainCommand.largestPLine());
+  }
 
   @Option(names = "--runs", paramLabel = "DIR", arity = "1..*", required = true,
       description = "run folders (with summary.json), or folders whose subfolders are runs")
@@ -43,8 +52,14 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> folders = Commands.userInput(() -> runFolders(runs));
-    ComparisonRun c = options.run(folders, out, Commands.invocation(spec), spec.commandLine().getErr());
+    options.settings();
+    Commands.outputPath("--out", out);
+    List<TrainingRecord> records = options.read(Commands.userInput(() -> runFolders(runs)));
+    String command = Commands.invocation(spec);
+    ComparisonRun c;
+    try (occam.io.ReportFolder report = CompareOptions.begin(out, command)) {
+      c = options.run(records, report, command, spec.commandLine().getErr());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(c.headline(out));
     stdout.flush();

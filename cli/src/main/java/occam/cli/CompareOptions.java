@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import occam.io.AtomicFiles;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import occam.io.Messages;
+import occam.io.ReportFolder;
 import occam.results.compare.ComparisonRun;
 import occam.results.compare.ComparisonSettings;
 import occam.results.compare.TrainingRecord;
@@ -54,34 +57,75 @@ final class CompareOptions {
   }
 
   /**
-   * Checks the options, the run folders and the report folder, then runs the comparison and writes its
-   * report.
+   * Locks the report folder for the life of the command and opens its staging folder: before any work,
+   * so an unwritable or busy {@code --out} exits 2 at once.
+   *
+   * @param out the report folder
+   * @param command the producing command
+   * @return the open report folder
+   * @throws occam.io.UsageException if {@code --out} is empty, not writable, a file, or held by another command
+   * @throws IOException if a killed writer's leftovers cannot be cleaned up
+   */
+  static ReportFolder begin(Path out, String command) throws IOException {
+    return ReportFolder.begin(Commands.outputPath("--out", out), command);
+  }
+
+  /**
+   * Reads the run folders (each must be finished) and checks the calibration seeds against them.
    *
    * @param folders the run folders
-   * @param out the report folder
+   * @return their records
+   * @throws occam.io.UsageException for a run folder that cannot be read or is unfinished, or calibration
+   *     seeds no run has
+   */
+  List<TrainingRecord> read(List<Path> folders) {
+    List<TrainingRecord> runs = Commands.userInput(() -> readAll(folders));
+    requireSeeds(runs.stream().map(TrainingRecord::seed).collect(Collectors.toCollection(TreeSet::new)));
+    for (TrainingRecord r : runs) {
+      BenchCommand.Sfm.memory(r.task().groupOrder(), 1, sfmThreads, false)
+          .requireFits("the SFM of run " + Messages.value(r.name()) + " (p = " + r.task().p() + ")", "runs of smaller p");
+    }
+    return runs;
+  }
+
+  /**
+   * Runs the comparison and publishes its report as a whole ({@link ReportFolder}: entries the old
+   * folder held that Occam did not write there, such as nested reports, are kept).
+   *
+   * @param runs the runs, from {@link #read}
+   * @param report the report folder, from {@link #begin}
    * @param command the producing command
    * @param log where the progress line goes
    * @return the comparison
-   * @throws occam.io.UsageException for bad options, a run folder that cannot be read or an unwritable report
-   *     folder, before any SFM run
-   * @throws IOException if a file cannot be read or written
+   * @throws IOException if a file cannot be written
    */
-  ComparisonRun run(List<Path> folders, Path out, String command, PrintWriter log) throws IOException {
+  ComparisonRun run(List<TrainingRecord> runs, ReportFolder report, String command, PrintWriter log) throws IOException {
     ComparisonSettings s = settings();
-    List<TrainingRecord> runs = Commands.userInput(() -> read(folders));
-    Commands.userInput(() -> {
-      AtomicFiles.requireWritableDirectory(out);
-      return out;
-    });
     log.printf("comparing %d runs; SFM %s gate, %d k_beta values, %d iterations%n", runs.size(), s.gate().cliName(),
         s.kBetas().size(), s.sfmIters());
     log.flush();
     ComparisonRun c = s.run(runs);
-    c.write(out, command);
+    c.write(report.staging(), command);
+    report.publish();
     return c;
   }
 
-  private static List<TrainingRecord> read(List<Path> folders) {
+  /**
+   * Checks that every {@code --calibration-seeds} value has runs.
+   *
+   * @param present the seeds of the runs
+   * @throws occam.io.UsageException naming the missing seeds and those present
+   */
+  void requireSeeds(Set<Long> present) {
+    if (calibrationSeeds != null && !present.containsAll(calibrationSeeds)) {
+      Set<Long> missing = new TreeSet<>(calibrationSeeds);
+      missing.removeAll(present);
+      throw new occam.io.UsageException("--calibration-seeds " + Messages.value(missing) + ": no run has "
+          + (missing.size() == 1 ? "this seed" : "these seeds") + "; the runs' seeds are " + present);
+    }
+  }
+
+  private static List<TrainingRecord> readAll(List<Path> folders) {
     try {
       return ComparisonSettings.read(folders);
     } catch (IOException e) {

@@ -2,6 +2,9 @@ package occam.cli;
 
 import occam.io.AtomicFiles;
 import occam.io.Json;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import occam.io.Messages;
 import occam.io.UsageException;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -97,6 +100,13 @@ public final class CtmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       TuringMachineSpace space = Commands.userInput(this::space);
+      if (name != null && name.codePoints().anyMatch(Character::isISOControl)) {
+        throw new UsageException("--name " + Messages.value(name)
+            + " holds a control character (tab, newline, ...): a table name is one line of its header");
+      }
+      if (out != null) {
+        Commands.outputPath("--out", out);
+      }
       if (maxLength < 1) {
         throw new UsageException("--max-length " + maxLength + " is not allowed: need >= 1");
       }
@@ -229,6 +239,14 @@ public final class CtmCommand implements Callable<Integer> {
       CtmTable a = Commands.userInput(() -> CtmTable.open(tables.get(0)));
       CtmTable b = Commands.userInput(() -> CtmTable.open(tables.get(1)));
       BlockShape only = block == null ? null : Commands.userInput(() -> BlockShape.parse(block));
+      if (only != null) {
+        Set<BlockShape> both = new LinkedHashSet<>(a.shapes());
+        both.retainAll(b.shapes());
+        if (!both.contains(only)) {
+          throw new UsageException("--block " + Messages.value(block) + " is not a shape both tables list; they share "
+              + both.stream().map(BlockShape::label).toList());
+        }
+      }
       Row all = Row.of(only == null ? "all" : only.label(), TableAgreement.of(a, b, only));
       List<Row> byShape = new ArrayList<>();
       TableAgreement.byShape(a, b, only).forEach((s, t) -> byShape.add(Row.of(s.label(), t)));

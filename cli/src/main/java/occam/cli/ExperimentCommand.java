@@ -8,15 +8,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.complexity.BdmPreset;
-import occam.results.compare.Comparison;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import occam.io.Numbers;
+import occam.io.ReportFolder;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
+import occam.transformer.TrainingListener;
 import occam.transformer.TrainingRun;
 import occam.transformer.records.Preset;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.Setting;
 import occam.transformer.records.Settings;
 import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.TrainingCost;
 import occam.transformer.records.TrainingGrid;
 import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
@@ -30,8 +36,10 @@ import picocli.CommandLine.Spec;
  * K_BDM logged) for every weight decay × frac × seed ({@link TrainingGrid}), each in its {@link RunFolder}
  * {@code RUNS/p<P>-<op>-wd<wd>-frac<frac>-seed<s>},
  * then runs {@code compare} over them (which runs the SFM at β = k_β·wd on the same splits).
- * Resumable: a folder whose {@code summary.json} reports all its steps done is not retrained; any
- * other folder resumes from its checkpoint.
+ * Resumable: a finished folder (manifest written) whose {@code summary.json} reports all its steps
+ * done is not retrained; any other folder resumes from its checkpoint. Every option is checked before
+ * any training; the report folder is locked for the whole command and published as a whole at the end
+ * ({@link ReportFolder}, keeping the nested reports other commands put there).
  */
 @Command(
     name = "experiment",
@@ -53,6 +61,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   void spec(CommandSpec value) {
     this.spec = value;
     SettingOptions.addTo(value, OVERRIDES, " (default: the preset's)");
+    value.usageMessage().footer(TrainCommand.largestPLine());
   }
 
   @Option(names = "--preset", paramLabel = "NAME", defaultValue = "quick",
@@ -92,34 +101,48 @@ public final class ExperimentCommand implements Callable<Integer> {
         SettingOptions.override(spec, OVERRIDES, Preset.parse(preset).builder().set(Settings.STEPS, steps)).build(),
         wds, fracs, seeds));
     List<TrainingConfig> configs = Commands.userInput(grid::configs);
-    Commands.userInput(() -> {
-      occam.io.AtomicFiles.requireWritableDirectory(out);
-      return options.settings();
-    });
+    options.settings();
+    options.requireSeeds(LongStream.range(0, seeds).boxed().collect(Collectors.toCollection(TreeSet::new)));
+    Commands.requireCreatable("--out", out);
+    Commands.requireCreatable("--runs-dir", runsDir);
     Commands.userInput(() -> {
       Djl.useThreads(threads);
       return threads;
     });
-    PrintWriter log = spec.commandLine().getErr();
-    List<Path> folders = new ArrayList<>();
-    int i = 0;
+    long physical = Commands.physicalMemory();
     for (TrainingConfig c : configs) {
-      i++;
-      RunFolder folder = RunFolder.in(runsDir, c);
-      Path dir = folder.dir();
-      folders.add(dir);
-      if (folder.isComplete(c.steps())) {
-        log.printf(Locale.ROOT, "[%d/%d] %s: done already%n", i, configs.size(), dir);
-        log.flush();
-        continue;
-      }
-      TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).preset(preset)
-          .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).run();
-      log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
-          s.phase().label(), occam.io.Numbers.step(s.memorizationStep(), "-"), occam.io.Numbers.step(s.grokkingStep(), "-"), s.stepsPerSecond());
-      log.flush();
+      TrainingCost.of(c).requireFits(c, physical);
     }
-    occam.results.compare.ComparisonRun cmp = options.run(folders, out, Commands.invocation(spec), log);
+    String command = Commands.invocation(spec);
+    PrintWriter log = spec.commandLine().getErr();
+    occam.results.compare.ComparisonRun cmp;
+    try (ReportFolder report = CompareOptions.begin(out, command)) {
+      List<Path> folders = new ArrayList<>();
+      int i = 0;
+      for (TrainingConfig c : configs) {
+        i++;
+        RunFolder folder = RunFolder.in(runsDir, c);
+        Path dir = folder.dir();
+        folders.add(dir);
+        if (folder.isComplete(c.steps())) {
+          log.printf(Locale.ROOT, "[%d/%d] %s: done already%n", i, configs.size(), dir);
+          log.flush();
+          continue;
+        }
+        TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).restartUnfinished(true).preset(preset).command(command)
+            .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).listener(new TrainingListener() {
+              @Override
+              public void onInterrupt(int step, Path checkpoint) {
+                Commands.sayInterrupted(log, step, checkpoint, "run the same occam experiment again");
+              }
+            }).run();
+        log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
+            s.phase().label(), Numbers.step(s.memorizationStep(), "-"), Numbers.step(s.grokkingStep(), "-"),
+            s.stepsPerSecond());
+        log.flush();
+      }
+      cmp = options.run(options.read(folders), report, command, log);
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(cmp.headline(out));
     stdout.flush();

@@ -1,5 +1,6 @@
 package occam.cli;
 
+import occam.io.Messages;
 import occam.io.UsageException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -79,8 +80,12 @@ public final class Occam {
     return EXIT_FAILURE;
   }
 
+  /** The most characters of a message on stderr; a longer one (a 50 MB token echoed back) is cut. */
+  static final int MAX_MESSAGE_CHARS = 400;
+
+  /** A message as one short line: line breaks joined, control characters escaped, cut ({@link Messages}). */
   private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    return s == null ? "" : Messages.value(s.replaceAll("\\s*\\R\\s*", " ").trim(), MAX_MESSAGE_CHARS);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.io.Json;
+import occam.io.MemoryEstimate;
 import occam.io.Numbers;
 import occam.modular.ModularTask;
 import occam.modular.Op;
@@ -40,7 +41,15 @@ public final class TheoryCommand implements Callable<Integer> {
   /** The double nearest 1/e, the largest ε/c with a crossover. */
   private static final double ONE_OVER_E = 0.36787944117144233;
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+
+  /** Receives the command's model and adds the largest p this heap supports to the help. */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    value.usageMessage().footer("Largest p on this heap (" + MemoryEstimate.human(MemoryEstimate.heapLimit())
+        + ") and in a few minutes: about " + largestP(MemoryEstimate.heapLimit()) + "; larger p exits 2.");
+  }
 
   @Option(names = "--p", paramLabel = "P", defaultValue = "97",
       description = "Prime modulus p >= 3. Default: ${DEFAULT-VALUE}.")
@@ -72,6 +81,36 @@ public final class TheoryCommand implements Callable<Integer> {
   /** The predictions at one β, or at the first β of a grid with the crossover at every β of it. */
   private record Plan(Prediction pr, double[] grid, Crossover[] rows) {}
 
+  /** Heap per value of the DFT behind |supp W*|: the values, interleaved coefficients and the transform's scratch. */
+  static final int BYTES_PER_VALUE = 11 * Double.BYTES;
+
+  /**
+   * The heap the predictions take at group order m: the DFT of the m target values.
+   *
+   * @param m the group order
+   * @return the estimate
+   */
+  static MemoryEstimate memory(long m) {
+    return MemoryEstimate.of("the DFT of m = " + m + " target values", m, BYTES_PER_VALUE);
+  }
+
+  /**
+   * The largest p whose predictions fit a heap (m ≤ p) and take at most {@link #MAX_DFT_TERMS} terms.
+   *
+   * @param limitBytes the heap
+   * @return the largest p that fits
+   */
+  static long largestP(long limitBytes) {
+    long byTime = (long) Math.sqrt(MAX_DFT_TERMS);
+    return Math.min(byTime, MemoryEstimate.largest(p -> memory(p).bytes(), 3, Integer.MAX_VALUE, limitBytes));
+  }
+
+  /** The most terms of the O(m²) DFT behind |supp W*| the command takes on (a few minutes). */
+  static final double MAX_DFT_TERMS = 1e11;
+
+  /** Terms of that DFT a second on a 2020s CPU core (measured: 9e8 terms in about 2 s). */
+  static final double DFT_TERMS_PER_SECOND = 5e8;
+
   @Override
   public Integer call() {
     Plan plan = Commands.userInput(this::plan);
@@ -93,6 +132,13 @@ public final class TheoryCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--beta and --betas are not allowed together: give one");
     }
     ModularTask task = ModularTask.of(p, Op.parse(op));
+    memory(task.groupOrder()).requireFits("p = " + p, "p ≤ " + largestP(MemoryEstimate.heapLimit()));
+    double terms = (double) task.groupOrder() * task.groupOrder();
+    if (terms > MAX_DFT_TERMS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "p = %d would take ~%.0f minutes: "
+          + "|supp W*| comes from a naive O(m^2) DFT of %.3g terms (about %.0e a second); choose p ≤ %d",
+          p, terms / DFT_TERMS_PER_SECOND / 60, terms, DFT_TERMS_PER_SECOND, largestP(MemoryEstimate.heapLimit())));
+    }
     double[] grid = betas == null ? null : occam.sfm.scan.Grid.parse("--betas", betas, true).values();
     // With a grid, the beta-free predictions (lambda, K, thresholds) come from its first beta.
     double firstBeta = grid != null ? grid[0] : beta != null ? beta : DEFAULT_BETA;

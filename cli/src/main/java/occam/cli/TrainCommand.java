@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
+import java.io.UncheckedIOException;
 import occam.complexity.BdmPreset;
 import occam.io.Json;
 import occam.results.plot.TrainingCurves;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
+import occam.transformer.MatmulRate;
 import occam.transformer.StepProgress;
 import occam.transformer.TrainingListener;
 import occam.transformer.TrainingRun;
@@ -23,6 +24,7 @@ import occam.transformer.records.RunFolder;
 import occam.transformer.records.Settings;
 import occam.transformer.records.StepMetrics;
 import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.TrainingCost;
 import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +37,11 @@ import picocli.CommandLine.Spec;
  * OUT/curves.png}. Options override the preset's values; without a preset the base is SPEC §6's
  * defaults (which are the {@code nanda} preset's). One option per training setting, made from the
  * settings table ({@link Settings}, {@link SettingOptions}).
+ *
+ * <p>Reliability: the size is checked before anything is allocated ({@link TrainingCost}); the run
+ * folder is locked for the command's life and its manifest written last, after the figure; SIGINT saves
+ * a checkpoint at the step reached and says so; {@code --resume} never starts over a folder that holds
+ * a run without a checkpoint.
  */
 @Command(
     name = "train",
@@ -43,7 +50,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train a decoder-only transformer on a modular task (DJL, PyTorch engine, offline).",
       "Writes OUT/metrics.jsonl, OUT/summary.json, OUT/checkpoint/state.ckpt and OUT/curves.png;",
-      "a progress bar goes to stderr. Without --preset the base is SPEC 6's defaults (= nanda)."
+      "a progress bar goes to stderr. Without --preset the base is SPEC 6's defaults (= nanda).",
+      "Ctrl-C saves a checkpoint at the step reached; continue with --resume. A second command on the same",
+      "--out exits 2 naming the first."
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Name of the figure inside the run directory. */
@@ -56,6 +65,15 @@ public final class TrainCommand implements Callable<Integer> {
   void spec(CommandSpec value) {
     this.spec = value;
     SettingOptions.addTo(value, Settings.ALL, "");
+    value.usageMessage().footer(largestPLine());
+  }
+
+  /** The help's line on the largest p the default model supports on this heap. */
+  static String largestPLine() {
+    long heap = occam.io.MemoryEstimate.heapLimit();
+    return "Largest p on this heap (" + occam.io.MemoryEstimate.human(heap) + ", default model): about "
+        + TrainingCost.largestP(TrainingConfig.builder().build(), heap)
+        + " (the N x p logit table of the whole domain); larger p exits 2 before training (raise -Xmx via OCCAM_JAVA_OPTS).";
   }
 
   @Option(names = "--preset", paramLabel = "NAME",
@@ -65,7 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: out/train-PRESET)")
   private Path out;
 
-  @Option(names = "--resume", description = "continue the run in --out from its checkpoint")
+  @Option(names = "--resume", description = "continue the run in --out from its checkpoint (--steps at least the checkpoint's step);"
+          + " into an absent or empty folder it starts fresh; a folder holding a run but no checkpoint is refused")
   private boolean resume;
 
   @Option(names = "--bdm",
@@ -73,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
   private boolean bdm;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core)")
+      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core; at most 4 per core)")
   private int threads;
 
   @Option(names = "--json", description = "print the summary as one JSON object on stdout")
@@ -92,29 +111,32 @@ public final class TrainCommand implements Callable<Integer> {
       Djl.useThreads(threads);
       return threads;
     });
-    Path dir = out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName()));
+    Path dir = Commands.outputPath("--out", out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName())));
+    TrainingCost cost = TrainingCost.of(config);
     PrintWriter err = spec.commandLine().getErr();
+    if (base == Preset.PAPER && cost.heap().bytes() <= occam.io.MemoryEstimate.heapLimit() && !Djl.device().isGpu()) {
+      err.println("paper preset on a CPU: " + cost.describe(MatmulRate.measure(), config.steps()));
+      err.flush();
+    }
+    cost.requireFits(config, Commands.physicalMemory());
+    Path figure = dir.resolve(FIGURE_FILE);
     TrainingSummary summary;
-    List<StepMetrics> log = new ArrayList<>();
-    try (ProgressListener progress = new ProgressListener(noProgress ? null : err, config.steps(), log::add)) {
+    ProgressListener progress = new ProgressListener(err, !noProgress, config.steps(), figure, title(config));
+    try (progress) {
       summary = TrainingRun.of(config)
           .output(dir)
           .resume(resume)
           .preset(base == null ? null : base.cliName())
+          .command(Commands.invocation(spec))
           .complexity(complexity)
           .listener(progress)
           .run();
-    }
-    Path figure = dir.resolve(FIGURE_FILE);
-    boolean plotted = log.stream().anyMatch(m -> m.step() > 0);
-    if (plotted) {
-      TrainingCurves.writePng(log, title(config), figure);
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
       stdout.println(Json.compact(summary.toJson())); // nulls kept: absent steps are null, not missing
     } else {
-      stdout.println(describe(summary, dir, plotted ? figure : null));
+      stdout.println(describe(summary, dir, progress.plotted() ? figure : null));
     }
     stdout.flush();
     return 0;
@@ -149,31 +171,38 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * Shows training progress on stderr (step, losses, accuracies, steps/s and ETA, {@link Progress}) and
-   * hands on the metrics lines for the figure.
+   * Shows training progress on stderr (step, losses, accuracies, steps/s and ETA, {@link Progress}),
+   * draws the curves figure into the run folder at the end (before its manifest), and says where the
+   * checkpoint is when a SIGINT stops the run.
    */
   private static final class ProgressListener implements TrainingListener, AutoCloseable {
     private final PrintWriter err;
+    private final boolean show;
     private final int steps;
-    private final Consumer<StepMetrics> lines;
+    private final Path figure;
+    private final String title;
+    private final List<StepMetrics> log = new ArrayList<>();
     private Progress progress;
+    private boolean plotted;
 
-    ProgressListener(PrintWriter err, int steps, Consumer<StepMetrics> lines) {
+    ProgressListener(PrintWriter err, boolean show, int steps, Path figure, String title) {
       this.err = err;
+      this.show = show;
       this.steps = steps;
-      this.lines = lines;
+      this.figure = figure;
+      this.title = title;
     }
 
     @Override
     public void onStart(TrainingConfig config, int startStep, String device) {
-      if (err != null) {
+      if (show) {
         progress = new Progress("train " + device, steps, err, " steps", startStep);
       }
     }
 
     @Override
     public void onLog(StepMetrics metrics) {
-      lines.accept(metrics);
+      log.add(metrics);
     }
 
     @Override
@@ -185,9 +214,33 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     @Override
+    public void onInterrupt(int step, Path checkpoint) {
+      close();
+      Commands.sayInterrupted(err, step, checkpoint, "resume with --resume");
+    }
+
+    @Override
+    public void onEnd(TrainingSummary summary) {
+      if (log.stream().anyMatch(m -> m.step() > 0)) {
+        try {
+          TrainingCurves.writePng(log, title, figure);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        plotted = true;
+      }
+    }
+
+    /** Whether the figure was drawn. */
+    boolean plotted() {
+      return plotted;
+    }
+
+    @Override
     public void close() {
       if (progress != null) {
         progress.close();
+        progress = null;
       }
     }
   }

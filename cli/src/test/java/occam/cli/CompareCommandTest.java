@@ -99,6 +99,8 @@ class CompareCommandTest {
     Path broken = tmp.resolve("broken");
     Files.createDirectories(broken);
     Files.writeString(broken.resolve("summary.json"), "{}");
+    assertUsageError(run("compare", "--runs", broken.toString(), "--out", tmp.resolve("r").toString()), "is not complete");
+    occam.io.Manifest.of(broken, "test").write(broken);
     assertUsageError(run("compare", "--runs", broken.toString(), "--out", tmp.resolve("r").toString()), "config");
     assertUsageError(run("compare"), "--runs");
     assertUsageError(run("experiment", "--seeds", "0", "--out", tmp.resolve("r").toString()), "--seeds");

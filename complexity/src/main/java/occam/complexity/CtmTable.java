@@ -151,7 +151,7 @@ public final class CtmTable {
    */
   public static CtmTable read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return read(nameOf(file.getFileName().toString()), in);
+      return read(nameOf(file.getFileName().toString()), occam.io.Messages.value(file), in);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("CTM table file " + file + " does not exist");
     } catch (IOException e) {
@@ -169,6 +169,11 @@ public final class CtmTable {
    * @throws UncheckedIOException if reading fails
    */
   public static CtmTable read(String name, InputStream stream) {
+    return read(name, name, stream);
+  }
+
+  /** Reads a table named {@code name} whose messages call it {@code source} (its file, when it has one). */
+  private static CtmTable read(String name, String source, InputStream stream) {
     try {
       BufferedInputStream in = new BufferedInputStream(stream);
       in.mark(2);
@@ -176,19 +181,29 @@ public final class CtmTable {
       int b1 = in.read();
       in.reset();
       InputStream body = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in) : in;
-      return parse(name, new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+      return parse(name, source, new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read CTM table " + name + ": " + e.getMessage(), e);
     }
   }
 
-  private static CtmTable parse(String name, BufferedReader reader) throws IOException {
+  /** The next line, or an IllegalArgumentException naming the line when the bytes end too early or are corrupt. */
+  private static String readLine(BufferedReader reader, String source, int lineNo) {
+    try {
+      return reader.readLine();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(source + " line " + lineNo + " cannot be read (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): the file is truncated or corrupt", e);
+    }
+  }
+
+  private static CtmTable parse(String name, String source, BufferedReader reader) throws IOException {
     List<String> comments = new ArrayList<>();
     Map<BlockShape, Map<String, Double>> values = new LinkedHashMap<>();
     Map<String, BlockShape> shapes = new HashMap<>();
     boolean header = false;
     int lineNo = 0;
-    for (String line; (line = reader.readLine()) != null; ) {
+    for (String line; (line = readLine(reader, source, lineNo + 1)) != null; ) {
       lineNo++;
       if (line.startsWith("#")) {
         comments.add(line.substring(1).trim());
@@ -200,7 +215,7 @@ public final class CtmTable {
       if (!header) {
         if (!line.strip().equals(HEADER)) {
           throw new IllegalArgumentException(
-              name + " is not a CTM table: line " + lineNo + " should be the header '"
+              source + " is not a CTM table: line " + lineNo + " should be the header '"
                   + HEADER.replace("\t", "<TAB>") + "'");
         }
         header = true;
@@ -209,9 +224,9 @@ public final class CtmTable {
       String[] f = line.split("\t", -1);
       if (f.length != 3) {
         throw new IllegalArgumentException(
-            name + " line " + lineNo + ": expected 3 tab-separated fields, found " + f.length);
+            source + " line " + lineNo + ": expected 3 tab-separated fields, found " + f.length);
       }
-      String where = name + " line " + lineNo + ": ";
+      String where = source + " line " + lineNo + ": ";
       BlockShape shape;
       double bits;
       try {

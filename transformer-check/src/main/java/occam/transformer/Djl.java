@@ -16,6 +16,9 @@ public final class Djl {
   /** DJL's system property for PyTorch's intra-op CPU threads, read once when the engine loads. */
   public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
+  /** The most PyTorch threads per core {@link #useThreads} accepts. */
+  public static final int MAX_THREADS_PER_CORE = 4;
+
   private Djl() {}
 
   /** @return the PyTorch engine, loaded offline */
@@ -33,11 +36,17 @@ public final class Djl {
    * loaded two-core machine a tiny model ran 5 steps/s on 2 threads and 360 steps/s on 1.
    *
    * @param threads threads ≥ 1, or 0 for PyTorch's default (one per core)
-   * @throws IllegalArgumentException if threads &lt; 0
+   * @throws IllegalArgumentException if threads &lt; 0 or above {@link #MAX_THREADS_PER_CORE} per core
+   *     (1000 threads on two cores ran 40× slower)
    */
   public static void useThreads(int threads) {
     if (threads < 0) {
       throw new IllegalArgumentException("threads = " + threads + " is not allowed: it must be >= 0 (0: one per core)");
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (threads > MAX_THREADS_PER_CORE * cores) {
+      throw new IllegalArgumentException("threads = " + threads + " is not allowed: at most " + MAX_THREADS_PER_CORE
+          + " per core, " + MAX_THREADS_PER_CORE * cores + " on these " + cores + " cores (more only contend)");
     }
     if (threads > 0) {
       System.setProperty(THREADS_PROPERTY, Integer.toString(threads));

@@ -42,6 +42,16 @@ public interface TrainingListener {
   default void onCheckpoint(int step) {}
 
   /**
+   * Called when a shutdown (SIGINT, SIGTERM) stopped the run at a step boundary, after its checkpoint
+   * was saved; the JVM halts right after, so say it now (e.g. "interrupted at step N; checkpoint
+   * saved; resume with --resume").
+   *
+   * @param step the step reached and saved
+   * @param checkpoint the checkpoint file, or null when the run keeps no folder
+   */
+  default void onInterrupt(int step, java.nio.file.Path checkpoint) {}
+
+  /**
    * Called once at the end.
    *
    * @param summary the run's summary

@@ -48,8 +48,11 @@ final class TrainingLoop {
     }
   }
 
-  /** How the loop ended: the final step and whether it diverged. */
-  record End(int step, boolean diverged, double seconds) {}
+  /**
+   * How the loop ended: the final step, whether it diverged, and whether a shutdown stopped it early
+   * (its checkpoint saved at that step).
+   */
+  record End(int step, boolean diverged, double seconds, boolean interrupted) {}
 
   private final TrainingConfig config;
   private final ModularSequences data;
@@ -128,10 +131,13 @@ final class TrainingLoop {
    * @param listener the observer
    * @param device the device's name, for the listener
    * @param checkpointFile where checkpoints go, or null for none
+   * @param stop checked at every step boundary: when requested, the loop saves a checkpoint of the step
+   *     reached and returns an interrupted {@link End}
    * @return how it ended
    * @throws IOException if a checkpoint cannot be written
    */
-  End run(List<Probe<?>> probes, TrainingListener listener, String device, Path checkpointFile) throws IOException {
+  End run(List<Probe<?>> probes, TrainingListener listener, String device, Path checkpointFile, Interruption stop)
+      throws IOException {
     int startStep = step;
     long t0 = System.nanoTime();
     listener.onStart(config, startStep, device);
@@ -179,13 +185,21 @@ final class TrainingLoop {
         checkpoint(elapsedBefore + (System.nanoTime() - t0) / 1e9).write(checkpointFile);
         listener.onCheckpoint(step);
       }
+      if (stop.requested()) {
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (checkpointFile != null) {
+          checkpoint(elapsedBefore + seconds).write(checkpointFile);
+          listener.onCheckpoint(step);
+        }
+        return new End(step, false, seconds, true);
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (checkpointFile != null && !diverged) {
       checkpoint(elapsedBefore + seconds).write(checkpointFile);
       listener.onCheckpoint(step);
     }
-    return new End(step, diverged, seconds);
+    return new End(step, diverged, seconds, false);
   }
 
   /** @return updates per second over this session, NaN for no time */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import occam.io.LockedRunFolder;
+import occam.io.Messages;
 import occam.io.UsageException;
 import occam.transformer.records.MetricsLog;
 import occam.transformer.records.RunFolder;
@@ -35,7 +37,9 @@ public final class TrainingRun {
   private final List<TrainingLoop.Probe<?>> measurements = new ArrayList<>();
   private RunFolder out;
   private boolean resume;
+  private boolean restartUnfinished;
   private String preset;
+  private String command = "occam.transformer.TrainingRun";
   private TrainingListener listener = new TrainingListener() {};
   private WeightComplexity complexity = WeightComplexity.NONE;
 
@@ -76,6 +80,18 @@ public final class TrainingRun {
   }
 
   /**
+   * With resume on: lets a folder left by a run killed before its first checkpoint (a metrics log, no
+   * summary, no checkpoint) start over instead of being refused; for grids, which re-run their cells.
+   *
+   * @param value whether such a folder starts over
+   * @return this
+   */
+  public TrainingRun restartUnfinished(boolean value) {
+    this.restartUnfinished = value;
+    return this;
+  }
+
+  /**
    * Names the preset the configuration came from, for the summary.
    *
    * @param name preset name or null
@@ -83,6 +99,17 @@ public final class TrainingRun {
    */
   public TrainingRun preset(String name) {
     this.preset = name;
+    return this;
+  }
+
+  /**
+   * Names the command line that runs this training, for the folder's lock and manifest.
+   *
+   * @param value the command line
+   * @return this
+   */
+  public TrainingRun command(String value) {
+    this.command = value;
     return this;
   }
 
@@ -135,9 +162,15 @@ public final class TrainingRun {
   /**
    * Checks the run folder and reads the checkpoint to resume from, writing nothing.
    *
+   * <p>With resume on and no checkpoint, training starts fresh only into a folder that holds no run's
+   * files (absent, or without metrics and summary); a folder that holds a metrics log or summary but no
+   * checkpoint is refused, so nothing is silently started over and overwritten (except, with {@link
+   * #restartUnfinished}, a metrics log without a summary).
+   *
    * @return the checkpoint, or null for a fresh start
-   * @throws UsageException if the folder is a file or already holds a run and resume is off, or the
-   *     checkpoint is unreadable or belongs to another configuration (the user's input, not a failure)
+   * @throws UsageException if the folder is a file, already holds a run and resume is off, holds a run
+   *     without a checkpoint and resume is on, or the checkpoint is unreadable, belongs to another
+   *     configuration or is past {@code config.steps()} (the user's input, not a failure)
    */
   public Checkpoint preflight() {
     if (out == null) {
@@ -145,22 +178,31 @@ public final class TrainingRun {
     }
     Path dir = out.dir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("--out " + dir + " is a file, not a directory");
+      throw new UsageException("--out " + Messages.value(dir) + " is a file, not a directory");
     }
     Path checkpoint = out.checkpointFile();
+    boolean holdsRun = Files.exists(out.metricsFile()) || Files.exists(out.summaryFile());
     if (!resume) {
-      if (Files.exists(checkpoint) || Files.exists(out.metricsFile())) {
-        throw new UsageException(
-            "--out " + dir + " already holds a run; pass --resume to continue it or choose another --out");
+      if (Files.exists(checkpoint) || holdsRun) {
+        throw new UsageException("--out " + Messages.value(dir)
+            + " already holds a run; pass --resume to continue it or choose another --out");
       }
       return null;
     }
     if (!Files.exists(checkpoint)) {
+      if (holdsRun && !(restartUnfinished && !Files.exists(out.summaryFile()))) {
+        throw new UsageException("nothing to resume: " + Messages.value(dir) + " has no " + RunFolder.CHECKPOINT_DIR
+            + "/" + RunFolder.CHECKPOINT_FILE + " but holds a run's metrics or summary; remove them or choose another --out");
+      }
       return null;
     }
     try {
       Checkpoint c = Checkpoint.read(checkpoint);
       c.requireCompatible(config, checkpoint);
+      if (c.step() > config.steps()) {
+        throw new UsageException("--steps " + config.steps() + " is below the step of the checkpoint to resume, "
+            + c.step() + " (" + Messages.value(checkpoint) + "); pass --steps " + c.step() + " or more");
+      }
       return c;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -168,14 +210,30 @@ public final class TrainingRun {
   }
 
   /**
-   * Runs to {@code config.steps()} (or divergence).
+   * Runs to {@code config.steps()} (or divergence). A run folder is held ({@link LockedRunFolder}) for
+   * the whole run and its manifest written last, after {@link TrainingListener#onEnd} (which may add
+   * files, such as a figure); a reader takes the folder for a finished run only with that manifest.
+   * A JVM shutdown during training saves a checkpoint at the step reached ({@link Interruption}).
    *
    * @return the summary (also written to {@code summary.json} when a folder is set)
    * @throws IOException if an output file cannot be written
-   * @throws UsageException as {@link #preflight()}
+   * @throws UsageException as {@link #preflight()}, or if another command holds the folder (naming it)
    */
   public TrainingSummary run() throws IOException {
-    Checkpoint start = preflight();
+    if (out == null) {
+      return train(preflight());
+    }
+    // the lock first, so a folder another command writes is refused naming it; the preflight runs under
+    // it before the folder is touched (a new folder cannot fail it, so a refusal never makes one appear)
+    Checkpoint[] start = new Checkpoint[1];
+    try (LockedRunFolder folder = LockedRunFolder.open(out.dir(), command, () -> start[0] = preflight())) {
+      TrainingSummary summary = train(start[0]);
+      folder.finish();
+      return summary;
+    }
+  }
+
+  private TrainingSummary train(Checkpoint start) throws IOException {
     ModularSequences data = ModularSequences.of(config.split());
     Engine engine = Djl.engine();
     Device device = Djl.device();
@@ -198,21 +256,29 @@ public final class TrainingRun {
     MetricsLine metrics = new MetricsLine(config, complexity);
     List<StepMetrics> last = new ArrayList<>(1);
     TrainingLoop.End end;
-    try (MetricsLog log = out == null ? null : MetricsLog.openFrom(out.metricsFile(), startStep)) {
-      if (log != null) {
-        log.kept().forEach(listener::onLog);
-      }
-      List<TrainingLoop.Probe<?>> probes = new ArrayList<>();
-      probes.add(new TrainingLoop.Probe<>(metrics, line -> {
+    Path checkpoint = out == null ? null : out.checkpointFile();
+    try (Interruption stop = Interruption.onShutdown()) {
+      try (MetricsLog log = out == null ? null : MetricsLog.openFrom(out.metricsFile(), startStep)) {
         if (log != null) {
-          log.append(line);
+          log.kept().forEach(listener::onLog);
         }
-        last.clear();
-        last.add(line);
-        listener.onLog(line);
-      }));
-      probes.addAll(measurements);
-      end = loop.run(probes, listener, device, out == null ? null : out.checkpointFile());
+        List<TrainingLoop.Probe<?>> probes = new ArrayList<>();
+        probes.add(new TrainingLoop.Probe<>(metrics, line -> {
+          if (log != null) {
+            log.append(line);
+          }
+          last.clear();
+          last.add(line);
+          listener.onLog(line);
+        }));
+        probes.addAll(measurements);
+        end = loop.run(probes, listener, device, checkpoint, stop);
+      }
+      if (end.interrupted()) {
+        listener.onInterrupt(end.step(), checkpoint);
+        stop.saved();
+        haltHere();
+      }
     }
     TrainingSummary summary = new TrainingSummary(config, preset, loop.trainSize(), loop.testSize(), end.step(),
         loop.milestones().tMem(), loop.milestones().tGen(), loop.milestones().phase(end.diverged()), last.get(0),
@@ -223,5 +289,17 @@ public final class TrainingRun {
     }
     listener.onEnd(summary);
     return summary;
+  }
+
+  /** Waits for the JVM, which is shutting down, to halt: nothing more may be written after the checkpoint. */
+  @SuppressWarnings("InfiniteLoopStatement")
+  private static void haltHere() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // keep waiting: the halt ends this thread
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import occam.io.Manifest;
 import occam.modular.ModularTask;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.StepMetrics;
@@ -49,13 +50,20 @@ public record TrainingRecord(
   /**
    * Reads a run directory.
    *
-   * @param dir a directory with {@code summary.json} and {@code metrics.jsonl}
+   * @param dir a directory with {@code summary.json} and {@code metrics.jsonl}, finished: with the
+   *     manifest {@code occam train} writes last, its files unchanged since
    * @return the record
    * @throws IllegalArgumentException if the directory or its summary is missing or unreadable
+   * @throws occam.io.UsageException naming the folder if it is not finished (killed, still running, or
+   *     changed after it was written; {@link Manifest#requireComplete}), or its metrics log is not one
    * @throws IOException if the metrics log cannot be read
    */
   public static TrainingRecord read(Path dir) throws IOException {
     RunFolder folder = new RunFolder(dir);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("run folder " + dir + " does not exist");
+    }
+    Manifest.requireComplete(dir);
     TrainingSummary s = folder.summary();
     TrainingConfig c = s.config();
     return new TrainingRecord(dir, c.task(), c.frac(), c.seed(), c.optimizer().weightDecay(), c.steps(),

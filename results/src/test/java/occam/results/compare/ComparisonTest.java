@@ -115,10 +115,15 @@ class ComparisonTest {
   @Test
   void readRefusesMissingFoldersAndSummaries(@TempDir Path tmp) throws IOException {
     assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp.resolve("absent")));
-    assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
     Files.writeString(tmp.resolve("summary.json"), "[1, 2]");
+    var unfinished = assertThrows(occam.io.UsageException.class, () -> TrainingRecord.read(tmp));
+    assertTrue(unfinished.getMessage().contains("is not complete: it has no .occam-manifest.json"), unfinished.getMessage());
+    occam.io.Manifest.of(tmp, "test").write(tmp);
     assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
     Files.writeString(tmp.resolve("summary.json"), "{\"config\": {\"p\": 7}}");
+    var changed = assertThrows(occam.io.UsageException.class, () -> TrainingRecord.read(tmp));
+    assertTrue(changed.getMessage().contains("changed after it was written: summary.json differs"), changed.getMessage());
+    occam.io.Manifest.of(tmp, "test").write(tmp);
     assertThrows(IllegalArgumentException.class, () -> TrainingRecord.read(tmp));
     assertTrue(!TrainingRecord.isComplete(tmp, 1));
   }

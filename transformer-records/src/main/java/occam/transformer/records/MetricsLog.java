@@ -13,11 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import occam.io.AtomicFiles;
 import occam.io.Json;
+import occam.io.Messages;
+import occam.io.UsageException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 
 /**
  * The JSON-lines log {@code metrics.jsonl}: one {@link StepMetrics} object per line, steps
- * ascending. Lines are appended and flushed as they are measured; a line cut short by a crash is
- * skipped on reading and dropped when a run resumes.
+ * ascending. Lines are appended and flushed as they are measured; a last line cut short by a kill is
+ * skipped on reading and dropped when a run resumes; any other bad line is refused, naming it.
  */
 public final class MetricsLog implements AutoCloseable {
   private final BufferedWriter writer;
@@ -34,25 +39,51 @@ public final class MetricsLog implements AutoCloseable {
   }
 
   /**
-   * Reads a log, skipping blank and unparseable lines (a line cut short by a crash).
+   * Reads a log. Blank lines are skipped, and so is an unparseable last line without a line end (cut
+   * short by a kill); any other line that is not a metrics line, or not UTF-8, is refused.
    *
    * @param file the log
    * @return its lines in file order
+   * @throws UsageException naming the file and the line that is not a metrics line
    * @throws IOException if the file cannot be read
    */
   public static List<StepMetrics> read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
     List<StepMetrics> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    int start = 0;
+    int number = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
+      }
+      number++;
+      boolean cut = end == bytes.length;
+      String line = utf8(file, number, bytes, start, end);
+      start = end + 1;
       if (line.isBlank()) {
         continue;
       }
       try {
         out.add(StepMetrics.fromJson(JsonParser.parseString(line).getAsJsonObject()));
       } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+        if (!cut) {
+          throw new UsageException(Messages.value(file) + " line " + number + " is not a metrics line: "
+              + Messages.value(line));
+        }
         // a partial last line from a killed run: not a measurement
       }
     }
     return out;
+  }
+
+  private static String utf8(Path file, int number, byte[] bytes, int from, int to) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+    } catch (CharacterCodingException e) {
+      throw new UsageException(Messages.value(file) + " line " + number + " is not UTF-8 text: not a metrics log");
+    }
   }
 
   /**

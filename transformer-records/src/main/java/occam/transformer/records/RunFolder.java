@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import occam.io.Manifest;
 
 /**
  * The folder of one training run and the files {@code occam train} leaves in it: {@code metrics.jsonl}
@@ -109,14 +110,17 @@ public record RunFolder(Path dir) {
    * Whether the folder holds a run that reached a step count (what a grid does not redo).
    *
    * @param steps the step budget wanted now
-   * @return true when the summary exists and its {@code steps_done} is at least {@code steps} (or the
-   *     run diverged, which is final too)
+   * @return true when the folder was finished (its manifest written last is present), and its
+   *     summary's {@code steps_done} is at least {@code steps} (or the run diverged, which is final too)
    */
   public boolean isComplete(int steps) {
     try {
+      if (Manifest.read(dir).isEmpty()) {
+        return false;
+      }
       TrainingSummary s = summary();
       return s.stepsDone() >= steps || s.phase() == occam.modular.Phase.DIVERGED;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

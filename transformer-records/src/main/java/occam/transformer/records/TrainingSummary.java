@@ -127,7 +127,12 @@ public record TrainingSummary(
    * @throws IllegalArgumentException if it is not a summary
    */
   public static TrainingSummary read(Path file) throws IOException {
-    String text = Files.readString(file);
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(occam.io.Messages.value(file) + " is not UTF-8 text: not a summary", e);
+    }
     try {
       return fromJson(Json.parseStrict(text).getAsJsonObject());
     } catch (JsonParseException | IllegalStateException e) {

@@ -101,11 +101,28 @@ class RunRecordsTest {
     assertEquals(s.memorizationStep(), back.memorizationStep());
     assertEquals(s.phase(), back.phase());
     assertEquals(s.finalMetrics(), back.finalMetrics());
+    assertFalse(folder.isComplete(20), "no manifest: the run was killed before it finished");
+    occam.io.Manifest.of(tmp, "test").write(tmp);
     assertTrue(folder.isComplete(20));
     assertFalse(folder.isComplete(21));
     assertEquals(List.of(), folder.log(), "no metrics log");
     Files.writeString(folder.summaryFile(), "{\"config\": {\"p\": 7}}");
     assertThrows(IllegalArgumentException.class, folder::summary);
     assertThrows(IllegalArgumentException.class, () -> new RunFolder(tmp.resolve("absent")).summary());
+  }
+
+  @org.junit.jupiter.api.Test
+  void metricsLogSkipsOnlyACutLastLineAndNamesABadLine(@TempDir Path tmp) throws java.io.IOException {
+    Path log = tmp.resolve("metrics.jsonl");
+    StepMetrics m = new StepMetrics(20, 0.01, 1, 0.5, 0.25, 12.5, 0.1, 0.2, 0.3, 0.4, 0.5, 7, Map.of("embed.W_E", 4.5), 3.25);
+    String line = Json.compact(m.toJson());
+    Files.writeString(log, line + "\n" + line.substring(0, 20));
+    assertEquals(List.of(m), MetricsLog.read(log), "a last line cut short by a kill is skipped");
+    Files.writeString(log, line + "\n{garbage\n" + line + "\n");
+    var bad = assertThrows(occam.io.UsageException.class, () -> MetricsLog.read(log));
+    assertTrue(bad.getMessage().contains(log + " line 2 is not a metrics line"), bad.getMessage());
+    Files.write(log, new byte[] {'{', (byte) 0xff, '}', '\n'});
+    var binary = assertThrows(occam.io.UsageException.class, () -> MetricsLog.read(log));
+    assertTrue(binary.getMessage().contains(log + " line 1 is not UTF-8"), binary.getMessage());
   }
 }

@@ -17,7 +17,7 @@ class RunFolderTest {
   @Test
   void finishedRunListsItsFilesAndAChangeIsDetected() throws Exception {
     Path run = tmp.resolve("run");
-    try (RunFolder r = RunFolder.open(run, "occam train --seed 1")) {
+    try (LockedRunFolder r = LockedRunFolder.open(run, "occam train --seed 1")) {
       AtomicFiles.writeString(run.resolve("metrics.jsonl"), "{\"step\":1}\n");
       AtomicFiles.writeString(run.resolve("checkpoint/state.ckpt"), "weights");
       assertTrue(Files.exists(run.resolve(FolderLock.FILE_NAME)), "locked while open");
@@ -34,16 +34,16 @@ class RunFolderTest {
   @Test
   void reopenedRunReadsUnfinishedUntilFinishedAgain() throws Exception {
     Path run = tmp.resolve("run");
-    try (RunFolder r = RunFolder.open(run, "occam train")) {
+    try (LockedRunFolder r = LockedRunFolder.open(run, "occam train")) {
       AtomicFiles.writeString(run.resolve("summary.json"), "{}\n");
       r.finish();
     }
-    try (RunFolder r = RunFolder.open(run, "occam train --resume")) {
+    try (LockedRunFolder r = LockedRunFolder.open(run, "occam train --resume")) {
       UsageException u = assertThrows(UsageException.class, () -> Manifest.requireComplete(run));
       assertEquals(run + " is not complete: it has no " + Manifest.FILE_NAME + " (its command was killed or still runs)",
           u.getMessage());
       assertEquals("{}\n", Files.readString(run.resolve("summary.json")), "the files a resume needs stay");
-      UsageException held = assertThrows(UsageException.class, () -> RunFolder.open(run, "occam train"));
+      UsageException held = assertThrows(UsageException.class, () -> LockedRunFolder.open(run, "occam train"));
       assertTrue(held.getMessage().startsWith(r.folder() + " is in use by "), held.getMessage());
       assertTrue(held.getMessage().contains("(occam train --resume)"), held.getMessage());
     }
@@ -56,7 +56,7 @@ class RunFolderTest {
     Path ckpt = Files.createDirectories(tmp.resolve("run/checkpoint"));
     Path stale = Files.writeString(ckpt.resolve(".state.ckpt.tmp-" + gone.pid() + "-42"), "half");
     Path kept = Files.writeString(ckpt.resolve("state.ckpt"), "whole");
-    try (RunFolder r = RunFolder.open(tmp.resolve("run"), "occam train --resume")) {
+    try (LockedRunFolder r = LockedRunFolder.open(tmp.resolve("run"), "occam train --resume")) {
       assertFalse(Files.exists(stale));
       assertTrue(Files.exists(kept));
       assertTrue(r.previousHolder().isEmpty());
@@ -70,6 +70,6 @@ class RunFolderTest {
     UsageException u = assertThrows(UsageException.class, () -> Manifest.requireComplete(run));
     assertTrue(u.getMessage().startsWith(run.resolve(Manifest.FILE_NAME) + " is not a valid manifest: "), u.getMessage());
     Files.writeString(run.resolve("file"), "x");
-    assertThrows(UsageException.class, () -> RunFolder.open(run.resolve("file"), "c"));
+    assertThrows(UsageException.class, () -> LockedRunFolder.open(run.resolve("file"), "c"));
   }
 }

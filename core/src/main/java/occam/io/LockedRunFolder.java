@@ -22,12 +22,12 @@ import java.util.stream.Stream;
  * A reader calls {@link Manifest#requireComplete} and so never takes a killed or running command's
  * folder, nor one changed afterwards, for a finished run.
  */
-public final class RunFolder implements AutoCloseable {
+public final class LockedRunFolder implements AutoCloseable {
   private final Path folder;
   private final String command;
   private final FolderLock lock;
 
-  private RunFolder(Path folder, String command, FolderLock lock) {
+  private LockedRunFolder(Path folder, String command, FolderLock lock) {
     this.folder = folder;
     this.command = command;
     this.lock = lock;
@@ -42,19 +42,36 @@ public final class RunFolder implements AutoCloseable {
    * @throws UsageException if the folder cannot be written or is held by another command (naming it)
    * @throws IOException if a temporary or the old manifest cannot be deleted
    */
-  public static RunFolder open(Path folder, String command) throws IOException {
+  public static LockedRunFolder open(Path folder, String command) throws IOException {
+    return open(folder, command, () -> {});
+  }
+
+  /**
+   * Like {@link #open(Path, String)}, with a check of the folder's contents run once the lock is held
+   * and before anything in the folder is changed: a refused folder (say, one holding a finished run
+   * that the command may not overwrite) keeps its manifest and files.
+   *
+   * @param folder the run folder
+   * @param command the command line, recorded in the lock and the manifest
+   * @param check checks the folder, throwing to refuse it (the lock is then released)
+   * @return the open run folder
+   * @throws UsageException if the folder cannot be written or is held by another command (naming it)
+   * @throws IOException if a temporary or the old manifest cannot be deleted
+   */
+  public static LockedRunFolder open(Path folder, String command, Runnable check) throws IOException {
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new UsageException("cannot write to " + Messages.value(folder) + ": it is a file, expected a folder");
     }
     FolderLock lock = FolderLock.inside(folder, command);
     try {
+      check.run();
       try (Stream<Path> dirs = Files.walk(lock.file().getParent())) {
         for (Path d : dirs.filter(Files::isDirectory).toList()) {
           AtomicFiles.removeStaleTemporaries(d);
         }
       }
       Files.deleteIfExists(folder.resolve(Manifest.FILE_NAME));
-      return new RunFolder(folder, command, lock);
+      return new LockedRunFolder(folder, command, lock);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
