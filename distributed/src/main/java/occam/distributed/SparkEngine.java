@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import occam.fourier.RealDft2Backend;
@@ -85,12 +89,7 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
     if (remote.isPresent() && !conf.contains("spark.jars")) {
       conf.set("spark.jars", executorJar().toString());
     }
-    JavaSparkContext sc;
-    try {
-      sc = new JavaSparkContext(conf);
-    } catch (RuntimeException e) {
-      throw new SparkUnavailableException("Spark did not start on " + master.url() + ": " + e.getMessage());
-    }
+    JavaSparkContext sc = construct(conf, master, wait);
     SparkEngine engine = new SparkEngine(sc, master, backend);
     sc.sc().addSparkListener(new RetryNotes(notes));
     if (remote.isPresent()) {
@@ -151,6 +150,36 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
   @Override
   public void close() {
     sc.stop();
+  }
+
+  /**
+   * Creates the context, waiting at most {@code wait}: against a standalone master the constructor blocks
+   * until the application is registered, and Spark itself gives up only after 3 × 20 s.
+   */
+  private static JavaSparkContext construct(SparkConf conf, SparkMaster master, Duration wait) {
+    CompletableFuture<JavaSparkContext> starting = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        starting.complete(new JavaSparkContext(conf));
+      } catch (Throwable e) {
+        starting.completeExceptionally(e);
+      }
+    }, "occam-spark-start");
+    t.setDaemon(true); // one that never registers must not keep the JVM alive
+    t.start();
+    try {
+      return starting.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new SparkUnavailableException(master.url() + " did not accept the application within " + wait.toSeconds()
+          + " s; check that it is a Spark master's address (not its web UI's) and that the master is up");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw new SparkUnavailableException("Spark did not start on " + master.url() + ": " + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SparkUnavailableException("interrupted while starting Spark on " + master.url());
+    }
   }
 
   private static void probe(SparkMaster.HostPort hp, Duration wait) {

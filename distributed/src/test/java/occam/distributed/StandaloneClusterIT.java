@@ -76,6 +76,15 @@ class StandaloneClusterIT {
     assertTrue(notes.get(0).startsWith("spark: task 3 attempt 0 failed on executor 0"), notes.get(0));
   }
 
+  @Test
+  void anApplicationNoWorkerCanHostIsOneLineAfterTheWait() {
+    SparkUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(SparkUnavailableException.class,
+        () -> SparkEngine.start(new SparkMaster(master), Map.of("spark.executor.cores", "4"), RealDft2Backend.JTRANSFORMS,
+            Duration.ofSeconds(5), n -> { }));
+    assertEquals("no Spark executor registered with " + master + " within 5 s; check that the master has a live worker"
+        + " with free cores and memory, and that the workers can reach this driver", e.getMessage());
+  }
+
   /** A SPARK_HOME whose jars/ holds the Spark jars of the test class path (what a worker puts on executors). */
   private static Path sparkHome(Path home) throws IOException {
     Path jars = Files.createDirectories(home.resolve("jars"));
