@@ -35,7 +35,7 @@ class ScanSparkTest {
     CliRun spark = scan(tmp.resolve("spark"), "--spark", "local[2]", "--spark-conf", "spark.task.maxFailures=2");
     assertEquals(0, local.exit(), local.err());
     assertEquals(0, spark.exit(), spark.err());
-    assertTrue(spark.out().contains(" on spark local[2] (cpu (jtransforms), 2 task slots)"), spark.out());
+    assertTrue(spark.out().contains(" on spark local[2] (cpu (jtransforms), 2 task threads)"), spark.out());
     assertEquals(withoutCommand(tmp.resolve("local/phase-table.csv")), withoutCommand(tmp.resolve("spark/phase-table.csv")));
     assertEquals(numbers(tmp.resolve("local")), numbers(tmp.resolve("spark")));
     assertTrue(spark.err().contains("occam scan: 100% (16/16)"), spark.err());
@@ -44,7 +44,7 @@ class ScanSparkTest {
   /** Spark options without --spark, malformed masters, engines and threads Spark does not use: exit 2, one line. */
   @ParameterizedTest
   @ValueSource(strings = {"--spark-conf spark.cores.max=2", "--spark local[0]", "--spark local[x]", "--spark spark://host",
-      "--spark spark://host:99999", "--spark yarn", "--spark local[2] --engine opencl", "--spark local[2] --threads 2",
+      "--spark spark://host:99999", "--spark yarnx", "--spark local[2] --engine opencl", "--spark local[2] --threads 2",
       "--spark local[2] --spark-conf novalue"})
   void sparkMisuseIsRefusedBeforeAnyWork(String args) throws IOException {
     CliRun o = scan(tmp.resolve("never"), args.split(" "));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,8 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
    *
    * @param master where to run
    * @param settings Spark settings (key = value) laid over Occam's defaults (no web UI; driver on
-   *     127.0.0.1 when the master is local or on loopback; for a cluster, the executor jar as {@code spark.jars})
+   *     127.0.0.1 when the master is local or on loopback; for a standalone master, the executor jar as
+   *     {@code spark.jars} unless spark-submit gave one) and over spark.* system properties (spark-submit's)
    * @param backend the 2D DFT every run uses
    * @param wait how long to wait for the master and an executor
    * @param notes where one-line notes go (failed task attempts that Spark retries)
@@ -77,12 +79,12 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
       Duration wait, Consumer<String> notes) {
     Optional<SparkMaster.HostPort> remote = master.standalone();
     remote.ifPresent(hp -> probe(hp, wait));
-    SparkConf conf = new SparkConf(false)
+    SparkConf conf = new SparkConf(true) // spark-submit passes its settings as spark.* system properties
         .setMaster(master.url())
         .setAppName("occam scan")
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false");
-    if (master.local() || remote.get().loopback()) {
+    if (master.local() || remote.map(SparkMaster.HostPort::loopback).orElse(false)) {
       conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
     }
     settings.forEach(conf::set);
@@ -100,8 +102,10 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
 
   @Override
   public String name() {
-    return "spark " + master.url() + " (" + reference.resultsKey() + ", " + sc.defaultParallelism() + " task slot"
-        + (sc.defaultParallelism() == 1 ? "" : "s") + ")";
+    OptionalInt threads = master.localThreads(Runtime.getRuntime().availableProcessors());
+    int n = threads.orElse(sc.sc().statusTracker().getExecutorInfos().length - 1); // the driver is listed too
+    return "spark " + master.url() + " (" + reference.resultsKey() + ", " + n
+        + (threads.isPresent() ? " task thread" : " executor") + (n == 1 ? "" : "s") + ")";
   }
 
   /** The numbers are the CPU engine's with the same DFT: a local journal resumes on Spark and back. */

@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * Where Spark runs a grid: {@code local[N]} / {@code local[*]} / {@code local[N,F]} (an embedded Spark in
- * this JVM, N task threads, F attempts per task) or {@code spark://host:port} (a standalone cluster).
+ * this JVM, N task threads, F attempts per task), {@code spark://host:port} (a standalone cluster), or
+ * {@code yarn} / {@code k8s://https://host:port}, which run only under {@code spark-submit} (it brings their
+ * cluster-manager classes).
  *
  * @param url the master URL as Spark reads it
  */
 public record SparkMaster(String url) {
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|[1-9]\\d{0,3})(?:,([1-9]\\d{0,2}))?])?");
+  private static final Pattern SUBMITTED = Pattern.compile("yarn|k8s://https?://[A-Za-z0-9.\\[\\]:-]{1,260}");
   private static final Pattern STANDALONE = Pattern.compile(
       "spark://([A-Za-z0-9][A-Za-z0-9.-]{0,252}|\\[[0-9A-Fa-f:.]+]):([1-9]\\d{0,4})");
 
@@ -22,9 +25,10 @@ public record SparkMaster(String url) {
    * @throws IllegalArgumentException naming the URL and the forms allowed
    */
   public SparkMaster {
-    if (url == null || !(LOCAL.matcher(url).matches() || standalone(url).isPresent())) {
+    if (url == null || !(LOCAL.matcher(url).matches() || standalone(url).isPresent() || SUBMITTED.matcher(url).matches())) {
       throw new IllegalArgumentException("--spark " + (url == null ? "" : url.length() > 80 ? url.substring(0, 80) + "…" : url)
-          + " is not a Spark master: give local, local[N], local[*], local[N,F] (F attempts per task) or spark://HOST:PORT");
+          + " is not a Spark master: give local, local[N], local[*], local[N,F] (F attempts per task), spark://HOST:PORT,"
+          + " or under spark-submit yarn or k8s://https://HOST:PORT");
     }
   }
 

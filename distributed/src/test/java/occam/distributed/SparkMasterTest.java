@@ -34,8 +34,16 @@ class SparkMasterTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"yarn", "k8s://https://api.example.org:6443"})
+  void submittedMastersAreNeitherLocalNorStandalone(String url) {
+    SparkMaster m = new SparkMaster(url);
+    assertFalse(m.local());
+    assertEquals(Optional.empty(), m.standalone());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"", "local[0]", "local[-1]", "local[x]", "local[2,0]", "locale", "spark://", "spark://host",
-      "spark://host:0", "spark://host:65536", "spark://host:7077/x", "http://host:7077", "yarn", "spark://a b:7077"})
+      "spark://host:0", "spark://host:65536", "spark://host:7077/x", "http://host:7077", "yarnx", "k8s://host", "spark://a b:7077"})
   void malformedMastersAreRefusedInOneLine(String url) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SparkMaster(url));
     assertTrue(e.getMessage().startsWith("--spark " + url + " is not a Spark master: give local"), e.getMessage());

@@ -66,7 +66,7 @@ class StandaloneClusterIT {
     try (SparkEngine spark = SparkEngine.start(new SparkMaster(master),
         Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", SfmTask.FAIL_FIRST_ATTEMPT, "3"),
         RealDft2Backend.JTRANSFORMS, Duration.ofSeconds(90), notes::add)) {
-      assertTrue(spark.name().startsWith("spark " + master + " (cpu (jtransforms), 2 task slots)"), spark.name());
+      assertTrue(spark.name().startsWith("spark " + master + " (cpu (jtransforms), 1 executor)"), spark.name());
       SparkScans.assertSameAnswers(local, SparkScans.write(spark, tmp.resolve("standalone")));
     } catch (RuntimeException | IOException | AssertionError e) {
       System.err.println(logs());
