@@ -174,6 +174,7 @@ public final class SparkEngine implements SfmEngine, AutoCloseable {
     try {
       return starting.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      starting.thenAccept(JavaSparkContext::stop); // should it start after all, leave no context behind
       throw new SparkUnavailableException(master.url() + " did not accept the application within " + wait.toSeconds()
           + " s; check that it is a Spark master's address (not its web UI's) and that the master is up");
     } catch (ExecutionException e) {

@@ -18,8 +18,11 @@ import java.util.stream.Stream;
 import occam.fourier.RealDft2Backend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the executor; Spark retries it and nothing changes. Runs in {@code mvn verify} (failsafe, after package).
  */
 @Tag("standalone")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
   @TempDir static Path tmp;
   private static final List<Process> daemons = new ArrayList<>();
@@ -60,6 +64,7 @@ class StandaloneClusterIT {
   }
 
   @Test
+  @Order(1)
   void aScanOnTheClusterGivesTheLocalFilesDespiteAFailedTask() throws IOException {
     Path local = SparkScans.write(SparkScans.local(), tmp.resolve("local"));
     List<String> notes = new CopyOnWriteArrayList<>();
@@ -77,11 +82,12 @@ class StandaloneClusterIT {
   }
 
   @Test
+  @Order(2)
   void anApplicationNoWorkerCanHostIsOneLineAfterTheWait() {
     SparkUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(SparkUnavailableException.class,
         () -> SparkEngine.start(new SparkMaster(master), Map.of("spark.executor.cores", "4"), RealDft2Backend.JTRANSFORMS,
-            Duration.ofSeconds(5), n -> { }));
-    assertEquals("no Spark executor registered with " + master + " within 5 s; check that the master has a live worker"
+            Duration.ofSeconds(20), n -> { }));
+    assertEquals("no Spark executor registered with " + master + " within 20 s; check that the master has a live worker"
         + " with free cores and memory, and that the workers can reach this driver", e.getMessage());
   }
 
