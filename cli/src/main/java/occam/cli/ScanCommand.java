@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import occam.distributed.SparkEngine;
+import occam.distributed.SparkMaster;
+import occam.distributed.SparkUnavailableException;
 import occam.io.CellJournal;
 import occam.io.Messages;
 import occam.io.ReportFolder;
@@ -40,7 +43,9 @@ import picocli.CommandLine.Spec;
         "The folder is built aside and swapped in whole when the scan ends; a second scan on the same --out exits 2.",
         "Resume: each finished run is journaled in .<out>.cells.jsonl beside the folder; running the same command again",
         "after a kill skips the journaled runs and ends with the same files (summary.json's seconds count this session's",
-        "runs only). Other settings against a journal exit 2."})
+        "runs only). Other settings against a journal exit 2.",
+        "Spark: --spark local[*] runs the runs as Apache Spark tasks in this JVM, --spark spark://HOST:PORT on a standalone",
+        "cluster; same files as a local scan (README: Grids on Spark)."})
 public final class ScanCommand implements Callable<Integer> {
   /** Scans expected to take longer than this print their estimate before they start. */
   static final double ANNOUNCE_SECONDS = 60;
@@ -76,6 +81,15 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output folder (default: out/scan-p<P>-<op>).")
   Path out;
 
+  @Option(names = "--spark", paramLabel = "MASTER", description = "Run the runs as Apache Spark tasks, one run per task:"
+      + " local[N] or local[*] (embedded, N task threads; local[N,F]: F attempts per task) or spark://HOST:PORT (a standalone"
+      + " cluster, whose executors load occam-distributed-*-executor.jar). Same files as the local scan.")
+  String spark;
+
+  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. spark.cores.max=8"
+      + " (repeatable; needs --spark).")
+  Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -94,8 +108,10 @@ public final class ScanCommand implements Callable<Integer> {
       int gates = sfm.gate == null || "both".equalsIgnoreCase(sfm.gate.trim()) ? 2 : 1;
       return (long) gates * Grid.size("--betas", betas) * Grid.size("--fracs", fracs) * Math.max(1, seeds);
     });
-    SfmEngine eng = Commands.userInput(() -> Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err));
-    int inFlight = eng.runsInFlight(runs);
+    SparkMaster master = sparkMaster();
+    SfmEngine eng = master != null ? null
+        : Commands.userInput(() -> Engines.choose(engine, ocl, sfm.backend(), workers, Integer.MAX_VALUE, err));
+    int inFlight = eng != null ? eng.runsInFlight(runs) : (int) Math.min(runs, master.localThreads(cores).orElse(1));
     sfm.requireFits(ScanPlan.memory(task.groupOrder(), runs, inFlight), inFlight, runs);
     ScanPlan plan = Commands.userInput(() -> {
       List<Gate> gates = sfm.gate == null || "both".equalsIgnoreCase(sfm.gate.trim()) ? List.of(Gate.HARD, Gate.SOFT)
@@ -105,6 +121,41 @@ public final class ScanCommand implements Callable<Integer> {
       return new ScanPlan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed, gates.get(0)), gates, betaGrid,
           fracGrid, seeds);
     });
+    if (master != null) {
+      try (SparkEngine sparkEngine = SparkEngine.start(master, sparkConf, sfm.backend(), SparkEngine.DEFAULT_WAIT, note -> {
+        err.println("occam scan: " + note);
+        err.flush();
+      })) {
+        return scan(sparkEngine, plan, inFlight, err, stdout);
+      } catch (SparkUnavailableException e) {
+        err.println("occam scan: " + e.getMessage());
+        err.flush();
+        return Occam.EXIT_FAILURE;
+      }
+    }
+    return scan(eng, plan, inFlight, err, stdout);
+  }
+
+  /** The Spark master of --spark, null without it; Spark options without --spark are a usage error. */
+  private SparkMaster sparkMaster() {
+    if (spark == null) {
+      if (!sparkConf.isEmpty()) {
+        throw new UsageException("--spark-conf needs --spark MASTER (local[*] or spark://HOST:PORT)");
+      }
+      return null;
+    }
+    if (!"cpu".equalsIgnoreCase(engine.trim())) {
+      throw new UsageException("--engine " + Messages.value(engine) + " does not run on Spark: its tasks run the CPU"
+          + " solver; drop --engine or --spark");
+    }
+    if (threads != 0) {
+      throw new UsageException("--threads does not apply to --spark: give local[N] or --spark-conf spark.cores.max=N");
+    }
+    return Commands.userInput(() -> new SparkMaster(spark.trim()));
+  }
+
+  private int scan(SfmEngine eng, ScanPlan plan, int inFlight, PrintWriter err, PrintWriter stdout) throws IOException {
+    ModularTask task = plan.base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
     String command = Commands.invocation(spec);
 
