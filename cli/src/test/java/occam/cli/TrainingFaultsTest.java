@@ -224,7 +224,7 @@ class TrainingFaultsTest {
       CliRun r = CliRun.of(experiment(tmp).toArray(String[]::new));
       assertEquals(Occam.EXIT_USAGE, r.exit(), r.err());
       assertTrue(r.err().contains("is in use by"), r.err());
-      assertFalse(Files.exists(tmp.resolve("runs").resolve("p5-add-wd1-frac0.6-seed0")), "refused before training");
+      assertFalse(Files.exists(tmp.resolve("runs").resolve("p5-add-wd1-lr0.003-frac0.6-seed0")), "refused before training");
     }
   }
 
@@ -240,7 +240,7 @@ class TrainingFaultsTest {
     }
     Manifest m = Manifest.requireComplete(report);
     assertTrue(m.files().stream().noneMatch(e -> e.path().startsWith("hard-gate")), "nested reports are not ours");
-    assertTrue(Files.readString(report.resolve("comparison.md")).contains("p5-add-wd1-frac0.6-seed0"), "the new report");
+    assertTrue(Files.readString(report.resolve("comparison.md")).contains("p5-add-wd1-lr0.003-frac0.6-seed0"), "the new report");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
