@@ -90,6 +90,29 @@ class CompareCommandTest {
   }
 
   @Test
+  void compareReadsAGridThatOccamTrainTrainedAsEnsembles(@TempDir Path tmp) throws IOException {
+    Path grid = tmp.resolve("grid");
+    assertEquals(0, run("train", "--p", "5", "--d-model", "8", "--heads", "2", "--d-mlp", "16", "--steps", "4",
+        "--log-every", "2", "--seeds", "0:1", "--wds", "1,2", "--fracs", "0.6", "--lr", "3e-3", "--ensemble", "3",
+        "--no-progress", "--out", grid.toString()), err.toString());
+    List<String> names = List.of("p5-add-wd1-lr0.003-frac0.6-seed0", "p5-add-wd2-lr0.003-frac0.6-seed0",
+        "p5-add-wd1-lr0.003-frac0.6-seed1", "p5-add-wd2-lr0.003-frac0.6-seed1");
+    for (String name : names) {
+      assertTrue(out.toString().contains(name), out.toString());
+      occam.io.Manifest.requireComplete(grid.resolve(name));
+      JsonObject s = Json.parseStrict(Files.readString(grid.resolve(name).resolve("summary.json"))).getAsJsonObject();
+      assertEquals(4, s.get("steps_done").getAsInt(), name);
+    }
+    assertTrue(out.toString().contains("4 runs trained in"), out.toString());
+    assertEquals(0, run("compare", "--runs", grid.toString(), "--k-betas", "1e-4", "--sfm-iters", "300", "--out",
+        tmp.resolve("report").toString()), err.toString());
+    String csv = Files.readString(tmp.resolve("report/comparison.csv"));
+    for (String name : names) {
+      assertTrue(csv.contains(name), csv);
+    }
+  }
+
+  @Test
   void badInputExitsTwoWithOneLine(@TempDir Path tmp) throws IOException {
     assertUsageError(run("compare", "--runs", tmp.resolve("absent").toString(), "--out", tmp.resolve("r").toString()),
         "does not exist");
