@@ -3,20 +3,15 @@ package occam.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.complexity.BdmPreset;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import occam.io.Numbers;
 import occam.io.ReportFolder;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
-import occam.transformer.TrainingListener;
-import occam.transformer.TrainingRun;
 import occam.transformer.records.Preset;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.Setting;
@@ -24,7 +19,6 @@ import occam.transformer.records.Settings;
 import occam.transformer.records.TrainingConfig;
 import occam.transformer.records.TrainingCost;
 import occam.transformer.records.TrainingGrid;
-import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code occam experiment}: the validation grid of SPEC §7 in one command. Trains a transformer (with
- * K_BDM logged) for every weight decay × frac × seed ({@link TrainingGrid}), each in its {@link RunFolder}
- * {@code RUNS/p<P>-<op>-wd<wd>-frac<frac>-seed<s>},
+ * K_BDM logged) for every weight decay × frac × seed ({@link TrainingGrid}), trained as ensembles
+ * ({@link GridTraining}), each in its {@link RunFolder}
+ * {@code RUNS/p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>},
  * then runs {@code compare} over them (which runs the SFM at β = k_β·wd on the same splits).
  * Resumable: a finished folder (manifest written) whose {@code summary.json} reports all its steps
  * done is not retrained; any other folder resumes from its checkpoint. Every option is checked before
@@ -93,6 +88,13 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PyTorch CPU threads (default ${DEFAULT-VALUE})")
   private int threads;
 
+  @Option(names = "--ensemble", paramLabel = "K",
+      description = "train at most K runs as one ensemble (default: what fits half the free memory, at most 16)")
+  private Integer ensemble;
+
+  @Option(names = "--no-progress", description = "no progress bar on stderr (the line per finished run stays)")
+  private boolean noProgress;
+
   @Mixin private CompareOptions options;
 
   @Override
@@ -115,32 +117,13 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
     String command = Commands.invocation(spec);
     PrintWriter log = spec.commandLine().getErr();
+    GridTraining training = new GridTraining(configs, runsDir).ensemble(ensemble).resume(true, true).preset(preset)
+        .command(command, "run the same occam experiment again").complexity(BdmComplexity.of(BdmPreset.DEFAULT))
+        .progress(!noProgress);
     occam.results.compare.ComparisonRun cmp;
     try (ReportFolder report = CompareOptions.begin(out, command)) {
-      List<Path> folders = new ArrayList<>();
-      int i = 0;
-      for (TrainingConfig c : configs) {
-        i++;
-        RunFolder folder = RunFolder.in(runsDir, c);
-        Path dir = folder.dir();
-        folders.add(dir);
-        if (folder.isComplete(c.steps())) {
-          log.printf(Locale.ROOT, "[%d/%d] %s: done already%n", i, configs.size(), dir);
-          log.flush();
-          continue;
-        }
-        TrainingSummary s = TrainingRun.of(c).output(dir).resume(true).restartUnfinished(true).preset(preset).command(command)
-            .complexity(BdmComplexity.of(BdmPreset.DEFAULT)).listener(new TrainingListener() {
-              @Override
-              public void onInterrupt(int step, Path checkpoint) {
-                Commands.sayInterrupted(log, step, checkpoint, "run the same occam experiment again");
-              }
-            }).run();
-        log.printf(Locale.ROOT, "[%d/%d] %s: %s, t_mem %s, t_grok %s, %.1f steps/s%n", i, configs.size(), dir,
-            s.phase().label(), Numbers.step(s.memorizationStep(), "-"), Numbers.step(s.grokkingStep(), "-"),
-            s.stepsPerSecond());
-        log.flush();
-      }
+      training.run(log);
+      List<Path> folders = configs.stream().map(c -> RunFolder.in(runsDir, c).dir()).toList();
       cmp = options.run(options.read(folders), report, command, log);
     }
     PrintWriter stdout = spec.commandLine().getOut();

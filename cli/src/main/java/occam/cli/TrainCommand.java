@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import occam.io.UsageException;
+import occam.transformer.records.SettingsGrid;
+import occam.transformer.records.ValueList;
 import java.util.concurrent.Callable;
 import java.io.UncheckedIOException;
 import occam.complexity.BdmPreset;
@@ -38,6 +42,10 @@ import picocli.CommandLine.Spec;
  * defaults (which are the {@code nanda} preset's). One option per training setting, made from the
  * settings table ({@link Settings}, {@link SettingOptions}).
  *
+ * <p>With list options ({@code --seeds 0:7}, {@code --wds}, {@code --lrs}, {@code --fracs}) it trains their
+ * product as ensembles of at most {@code --ensemble K} runs into {@code OUT/}{@link RunFolder#name}
+ * folders ({@link GridTraining}); each such folder is the folder a single run of its settings writes.
+ *
  * <p>Reliability: the size is checked before anything is allocated ({@link TrainingCost}); the run
  * folder is locked for the command's life and its manifest written last, after the figure; SIGINT saves
  * a checkpoint at the step reached and says so; {@code --resume} never starts over a folder that holds
@@ -52,7 +60,9 @@ import picocli.CommandLine.Spec;
       "Writes OUT/metrics.jsonl, OUT/summary.json, OUT/checkpoint/state.ckpt and OUT/curves.png;",
       "a progress bar goes to stderr. Without --preset the base is SPEC 6's defaults (= nanda).",
       "Ctrl-C saves a checkpoint at the step reached; continue with --resume. A second command on the same",
-      "--out exits 2 naming the first."
+      "--out exits 2 naming the first.",
+      "List options (--seeds 0:7, --wds 0.5,1,2, --lrs, --fracs) train their product as ensembles of at most",
+      "--ensemble K runs into OUT/p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>/, one folder per run."
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Name of the figure inside the run directory. */
@@ -95,7 +105,25 @@ public final class TrainCommand implements Callable<Integer> {
       description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core; at most 4 per core)")
   private int threads;
 
-  @Option(names = "--json", description = "print the summary as one JSON object on stdout")
+  @Option(names = "--seeds", paramLabel = "LIST",
+      description = "seeds of a grid: a range LO:HI (both included, e.g. 0:7) or a list (0,3,5); instead of --seed")
+  private String seeds;
+
+  @Option(names = "--wds", paramLabel = "LIST", description = "weight decays of a grid, e.g. 0.5,1,2; instead of --wd")
+  private String wds;
+
+  @Option(names = "--lrs", paramLabel = "LIST", description = "learning rates of a grid, e.g. 1e-3,3e-3; instead of --lr")
+  private String lrs;
+
+  @Option(names = "--fracs", paramLabel = "LIST", description = "training fractions of a grid, e.g. 0.4,0.5,0.6; instead of --frac")
+  private String fracs;
+
+  @Option(names = "--ensemble", paramLabel = "K",
+      description = "with list options: train at most K runs as one ensemble (default: what fits half the free"
+          + " memory, at most 16)")
+  private Integer ensemble;
+
+  @Option(names = "--json", description = "print the summary as one JSON object on stdout (a grid: a JSON array)")
   private boolean json;
 
   @Option(names = "--no-progress", description = "no progress bar on stderr")
@@ -111,6 +139,12 @@ public final class TrainCommand implements Callable<Integer> {
       Djl.useThreads(threads);
       return threads;
     });
+    if (seeds != null || wds != null || lrs != null || fracs != null) {
+      return grid(config, base, complexity);
+    }
+    if (ensemble != null) {
+      throw new UsageException("--ensemble needs a list option (--seeds, --wds, --lrs or --fracs)");
+    }
     Path dir = Commands.outputPath("--out", out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName())));
     TrainingCost cost = TrainingCost.of(config);
     PrintWriter err = spec.commandLine().getErr();
@@ -142,12 +176,79 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * {@code occam train} with list options: the product of the lists over the configuration, trained as
+   * ensembles ({@link GridTraining}) into {@code OUT/}{@link RunFolder#name}; prints a line per run and a
+   * summary line (or a JSON array of the summaries).
+   */
+  private int grid(TrainingConfig config, Preset base, WeightComplexity complexity) throws IOException {
+    SettingsGrid grid = Commands.userInput(() -> new SettingsGrid(config,
+        list("--seeds", seeds, "--seed", () -> ValueList.integers("--seeds", seeds), List.of(config.seed())),
+        list("--wds", wds, "--wd", () -> ValueList.reals("--wds", wds), List.of(config.optimizer().weightDecay())),
+        list("--lrs", lrs, "--lr", () -> ValueList.reals("--lrs", lrs), List.of(config.optimizer().lr())),
+        list("--fracs", fracs, "--frac", () -> ValueList.reals("--fracs", fracs), List.of(config.frac()))));
+    List<TrainingConfig> runs = Commands.userInput(grid::configs);
+    Path dir = Commands.requireCreatable("--out",
+        out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName())));
+    long physical = Commands.physicalMemory();
+    for (TrainingConfig c : runs) {
+      TrainingCost.of(c).requireFits(c, physical);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    long t0 = System.nanoTime();
+    List<TrainingSummary> summaries = new GridTraining(runs, dir).ensemble(ensemble).resume(resume, false).curves(true)
+        .preset(base == null ? null : base.cliName()).command(Commands.invocation(spec), "resume with --resume")
+        .complexity(complexity).progress(!noProgress).run(err);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (json) {
+      com.google.gson.JsonArray array = new com.google.gson.JsonArray();
+      summaries.forEach(s -> array.add(s.toJson()));
+      stdout.println(Json.compact(array));
+    } else {
+      stdout.println(gridTable(summaries, seconds, dir));
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  /** A list option's values, or the single value when it is absent; both given is a usage error. */
+  private <T> List<T> list(String option, String text, String single, java.util.function.Supplier<List<T>> parse,
+      List<T> otherwise) {
+    if (text == null) {
+      return otherwise;
+    }
+    if (spec.findOption(single).getValue() != null) {
+      throw new UsageException(option + " and " + single + " cannot be given together: give one of them");
+    }
+    return parse.get();
+  }
+
+  /** One line per run trained, then the grid's counts and wall time. */
+  private static String gridTable(List<TrainingSummary> summaries, double seconds, Path dir) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%-40s %-10s %6s %6s %9s %9s%n", "run", "phase", "t_mem", "t_grok", "train_acc",
+        "test_acc"));
+    Map<String, Integer> phases = new java.util.TreeMap<>();
+    for (TrainingSummary s : summaries) {
+      StepMetrics f = s.finalMetrics();
+      b.append(String.format(Locale.ROOT, "%-40s %-10s %6s %6s %9.4f %9.4f%n", RunFolder.name(s.config()),
+          s.phase().label(), occam.io.Numbers.step(s.memorizationStep(), "-"),
+          occam.io.Numbers.step(s.grokkingStep(), "-"), f.trainAcc(), f.testAcc()));
+      phases.merge(s.phase().label(), 1, Integer::sum);
+    }
+    b.append(String.format(Locale.ROOT, "%d runs trained in %.0f s into %s: ", summaries.size(), seconds, dir));
+    b.append(phases.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        .collect(java.util.stream.Collectors.joining(", ")));
+    return b.toString();
+  }
+
   /** The complexity estimate behind {@code --bdm}; the BDM of module complexity plugs in here. */
   private WeightComplexity complexity() {
     return bdm ? BdmComplexity.of(BdmPreset.DEFAULT) : WeightComplexity.NONE;
   }
 
-  private static String title(TrainingConfig c) {
+  static String title(TrainingConfig c) {
     return String.format(Locale.ROOT, "p=%d %s frac=%s wd=%s d=%d L=%d", c.task().p(), c.task().op().cliName(),
         c.frac(), c.optimizer().weightDecay(), c.model().dModel(), c.model().layers());
   }

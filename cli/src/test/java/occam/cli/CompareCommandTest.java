@@ -48,8 +48,8 @@ class CompareCommandTest {
   void experimentTrainsComparesAndResumes(@TempDir Path tmp) throws IOException {
     assertEquals(0, run(experiment(tmp, 4, "1,2", 2)), err.toString());
     Path runs = tmp.resolve("runs");
-    for (String name : List.of("p5-add-wd1-frac0.6-seed0", "p5-add-wd2-frac0.6-seed0", "p5-add-wd1-frac0.6-seed1",
-        "p5-add-wd2-frac0.6-seed1")) {
+    for (String name : List.of("p5-add-wd1-lr0.003-frac0.6-seed0", "p5-add-wd2-lr0.003-frac0.6-seed0", "p5-add-wd1-lr0.003-frac0.6-seed1",
+        "p5-add-wd2-lr0.003-frac0.6-seed1")) {
       assertTrue(Files.isRegularFile(runs.resolve(name).resolve("summary.json")), name);
     }
     Path report = tmp.resolve("report");
@@ -73,7 +73,7 @@ class CompareCommandTest {
 
     // a longer budget resumes the run from its checkpoint
     assertEquals(0, run(experiment(tmp, 6, "1", 1)), err.toString());
-    JsonObject s = JsonParser.parseString(Files.readString(runs.resolve("p5-add-wd1-frac0.6-seed0/summary.json")))
+    JsonObject s = JsonParser.parseString(Files.readString(runs.resolve("p5-add-wd1-lr0.003-frac0.6-seed0/summary.json")))
         .getAsJsonObject();
     assertEquals(6, s.get("steps_done").getAsInt());
     assertEquals(4, s.get("resumed_from").getAsInt());
@@ -84,9 +84,32 @@ class CompareCommandTest {
     assertTrue(Files.readString(tmp.resolve("again/comparison.csv")).startsWith("# command: occam compare --runs"));
     List<String> args = new ArrayList<>(List.of("compare", "--sfm-iters", "300", "--k-betas", "1e-4", "--out",
         tmp.resolve("one").toString(), "--runs"));
-    args.add(runs.resolve("p5-add-wd1-frac0.6-seed0").toString());
-    args.add(runs.resolve("p5-add-wd2-frac0.6-seed1").toString());
+    args.add(runs.resolve("p5-add-wd1-lr0.003-frac0.6-seed0").toString());
+    args.add(runs.resolve("p5-add-wd2-lr0.003-frac0.6-seed1").toString());
     assertEquals(0, run(args.toArray(String[]::new)), err.toString());
+  }
+
+  @Test
+  void compareReadsAGridThatOccamTrainTrainedAsEnsembles(@TempDir Path tmp) throws IOException {
+    Path grid = tmp.resolve("grid");
+    assertEquals(0, run("train", "--p", "5", "--d-model", "8", "--heads", "2", "--d-mlp", "16", "--steps", "4",
+        "--log-every", "2", "--seeds", "0:1", "--wds", "1,2", "--fracs", "0.6", "--lr", "3e-3", "--ensemble", "3",
+        "--no-progress", "--out", grid.toString()), err.toString());
+    List<String> names = List.of("p5-add-wd1-lr0.003-frac0.6-seed0", "p5-add-wd2-lr0.003-frac0.6-seed0",
+        "p5-add-wd1-lr0.003-frac0.6-seed1", "p5-add-wd2-lr0.003-frac0.6-seed1");
+    for (String name : names) {
+      assertTrue(out.toString().contains(name), out.toString());
+      occam.io.Manifest.requireComplete(grid.resolve(name));
+      JsonObject s = Json.parseStrict(Files.readString(grid.resolve(name).resolve("summary.json"))).getAsJsonObject();
+      assertEquals(4, s.get("steps_done").getAsInt(), name);
+    }
+    assertTrue(out.toString().contains("4 runs trained in"), out.toString());
+    assertEquals(0, run("compare", "--runs", grid.toString(), "--k-betas", "1e-4", "--sfm-iters", "300", "--out",
+        tmp.resolve("report").toString()), err.toString());
+    String csv = Files.readString(tmp.resolve("report/comparison.csv"));
+    for (String name : names) {
+      assertTrue(csv.contains(name), csv);
+    }
   }
 
   @Test

@@ -47,6 +47,16 @@ class TrainingFaultsTest {
     return with(args, extra);
   }
 
+  /** {@link #tiny} as a grid of two seeds ({@code --seeds 0:1}, no {@code --frac}). */
+  private static List<String> tinyGrid(Path out, String... extra) {
+    List<String> args = tiny(out, 4);
+    int frac = args.indexOf("--frac");
+    args.remove(frac + 1);
+    args.remove(frac);
+    args.addAll(List.of("--seeds", "0:1"));
+    return with(args, extra);
+  }
+
   private static List<String> experiment(Path tmp, String... extra) {
     List<String> args = new ArrayList<>(List.of("experiment", "--p", "5", "--d-model", "8", "--heads", "2", "--d-mlp",
         "16", "--steps", "4", "--log-every", "2", "--wds", "1", "--fracs", "0.6", "--seeds", "1", "--sfm-iters", "100",
@@ -93,6 +103,20 @@ class TrainingFaultsTest {
         new Bad("train 5 MB token", List.of("train", "--p", big), "chars)"),
         new Bad("train 5 MB unknown option", List.of("train", "--" + big), "chars)"),
         new Bad("train steps -5", tiny(t.resolve("a"), -5), "steps"),
+        new Bad("train grid wd < 0", tinyGrid(t.resolve("a"), "--wds", "0.5,-1"), "weight decay = -1.0"),
+        new Bad("train grid frac 0", tinyGrid(t.resolve("a"), "--fracs", "0,0.5"), "frac = 0.0"),
+        new Bad("train grid frac 1.5", tinyGrid(t.resolve("a"), "--fracs", "0.5,1.5"), "frac = 1.5"),
+        new Bad("train grid lr < 0", tinyGrid(t.resolve("a"), "--lrs", "1e-3,-1"), "lr = -1.0"),
+        new Bad("train grid malformed range", tinyGrid(t.resolve("a"), "--seeds", "0:x"), "'x' is not an integer"),
+        new Bad("train grid reversed range", tinyGrid(t.resolve("a"), "--seeds", "3:1"), "empty range"),
+        new Bad("train grid repeated seed", tinyGrid(t.resolve("a"), "--seeds", "0,1,0"), "lists 0 twice"),
+        new Bad("train grid non-prime p", tinyGrid(t.resolve("a"), "--p", "6"), "p = 6"),
+        new Bad("train grid ensemble 0", tinyGrid(t.resolve("a"), "--ensemble", "0"), "--ensemble 0"),
+        new Bad("train ensemble without a list", tiny(t.resolve("a"), 4, "--ensemble", "2"), "needs a list option"),
+        new Bad("train seed with seeds", tinyGrid(t.resolve("a"), "--seed", "1"), "--seeds and --seed"),
+        new Bad("train frac with fracs", tiny(t.resolve("a"), 4, "--fracs", "0.5,0.6"), "--fracs and --frac"),
+        new Bad("train grid over memory", tinyGrid(t.resolve("a"), "--p", "701", "--seeds", "0:15", "--ensemble", "16"),
+            "an ensemble of 16 members needs about"),
         new Bad("experiment gate", experiment(t, "--gate", "bogus"), "bogus"),
         new Bad("experiment eps", experiment(t, "--eps", "-1"), "--eps"),
         new Bad("experiment k-betas", experiment(t, "--k-betas", "1:0:x"), "k-betas"),
@@ -224,7 +248,7 @@ class TrainingFaultsTest {
       CliRun r = CliRun.of(experiment(tmp).toArray(String[]::new));
       assertEquals(Occam.EXIT_USAGE, r.exit(), r.err());
       assertTrue(r.err().contains("is in use by"), r.err());
-      assertFalse(Files.exists(tmp.resolve("runs").resolve("p5-add-wd1-frac0.6-seed0")), "refused before training");
+      assertFalse(Files.exists(tmp.resolve("runs").resolve("p5-add-wd1-lr0.003-frac0.6-seed0")), "refused before training");
     }
   }
 
@@ -240,7 +264,7 @@ class TrainingFaultsTest {
     }
     Manifest m = Manifest.requireComplete(report);
     assertTrue(m.files().stream().noneMatch(e -> e.path().startsWith("hard-gate")), "nested reports are not ours");
-    assertTrue(Files.readString(report.resolve("comparison.md")).contains("p5-add-wd1-frac0.6-seed0"), "the new report");
+    assertTrue(Files.readString(report.resolve("comparison.md")).contains("p5-add-wd1-lr0.003-frac0.6-seed0"), "the new report");
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -300,6 +324,40 @@ class TrainingFaultsTest {
     CliRun resumed = CliRun.of(tiny(run, saved + 10, "--checkpoint-every", "5", "--resume").toArray(String[]::new));
     assertEquals(0, resumed.exit(), resumed.err());
     assertEquals(saved + 10, ComparisonSettings.read(List.of(run)).get(0).stepsDone(), "finished by the resume: readable");
+  }
+
+  @Test
+  void anEnsembleMemberFolderIsLockedAndSigintSavesEveryMemberThenTheGridResumesAndCompares(@TempDir Path tmp)
+      throws Exception {
+    Path grid = tmp.resolve("grid");
+    List<Path> members = List.of(grid.resolve("p5-add-wd1-lr0.001-frac0.3-seed0"),
+        grid.resolve("p5-add-wd1-lr0.001-frac0.3-seed1"));
+    Process p = start(tinyGrid(grid, "--steps", "1000000"), tmp.resolve("grid.err"));
+    int at;
+    try {
+      awaitStep(p, members.get(1), 10);
+      CliRun second = CliRun.of(tiny(members.get(1), 40).toArray(String[]::new));
+      assertEquals(Occam.EXIT_USAGE, second.exit(), second.err());
+      assertTrue(second.err().contains("is in use by pid " + p.pid()), second.err());
+      assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "exits after saving");
+      List<String> said = Files.readAllLines(tmp.resolve("grid.err"));
+      assertEquals(1, said.size(), said.toString());
+      assertTrue(said.get(0).matches("interrupted: 2 members saved a checkpoint at step \\d+ \\(.*\\); resume with --resume"),
+          said.get(0));
+      at = Integer.parseInt(said.get(0).replaceAll(".* at step (\\d+) .*", "$1"));
+    } finally {
+      p.destroyForcibly();
+      p.waitFor(60, TimeUnit.SECONDS);
+    }
+    for (Path m : members) {
+      assertEquals(at, Checkpoint.read(TrainingRun.checkpointFile(m)).step(), m + ": the step said");
+      assertFalse(Files.exists(m.resolve(Manifest.FILE_NAME)), "unfinished");
+    }
+    CliRun resumed = CliRun.of(tinyGrid(grid, "--steps", Integer.toString(at + 10), "--resume").toArray(String[]::new));
+    assertEquals(0, resumed.exit(), resumed.err());
+    assertEquals(List.of(at + 10, at + 10), ComparisonSettings.read(members).stream().map(s -> s.stepsDone()).toList(),
+        "finished by the resume: readable as complete runs");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * a step boundary again (a step longer than {@link #GRACE_SECONDS}) is not waited for; the last periodic
  * checkpoint stays.
  */
-final class Interruption implements AutoCloseable {
+public final class Interruption implements AutoCloseable {
   /** The most seconds the shutdown hook waits for the checkpoint. */
   static final long GRACE_SECONDS = 120;
 
@@ -28,7 +28,7 @@ final class Interruption implements AutoCloseable {
    *
    * @return the registered interruption; {@link #close()} removes the hook
    */
-  static Interruption onShutdown() {
+  public static Interruption onShutdown() {
     Interruption i = new Interruption();
     Runtime.getRuntime().addShutdownHook(i.hook);
     return i;
@@ -44,7 +44,7 @@ final class Interruption implements AutoCloseable {
   }
 
   /** @return whether the JVM is shutting down and the loop should save and stop */
-  boolean requested() {
+  public boolean requested() {
     return requested;
   }
 
@@ -52,8 +52,24 @@ final class Interruption implements AutoCloseable {
    * Tells the waiting hook that the checkpoint is complete (or that none will come), so the JVM may halt.
    * The calling thread must write nothing after this: the JVM halts under it.
    */
-  void saved() {
+  public void saved() {
     saved.countDown();
+  }
+
+  /**
+   * Says the checkpoints are complete ({@link #saved()}) and waits for the JVM, which is shutting down,
+   * to halt: nothing more may be written after the checkpoints. Never returns.
+   */
+  @SuppressWarnings("InfiniteLoopStatement")
+  public void halt() {
+    saved();
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // keep waiting: the halt ends this thread
+      }
+    }
   }
 
   /** Removes the hook (a session that ended normally); during shutdown it only releases the hook. */

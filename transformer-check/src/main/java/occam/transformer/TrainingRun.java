@@ -276,8 +276,7 @@ public final class TrainingRun {
       }
       if (end.interrupted()) {
         listener.onInterrupt(end.step(), checkpoint);
-        stop.saved();
-        haltHere();
+        stop.halt();
       }
     }
     TrainingSummary summary = new TrainingSummary(config, preset, loop.trainSize(), loop.testSize(), end.step(),
@@ -289,17 +288,5 @@ public final class TrainingRun {
     }
     listener.onEnd(summary);
     return summary;
-  }
-
-  /** Waits for the JVM, which is shutting down, to halt: nothing more may be written after the checkpoint. */
-  @SuppressWarnings("InfiniteLoopStatement")
-  private static void haltHere() {
-    while (true) {
-      try {
-        Thread.sleep(Long.MAX_VALUE);
-      } catch (InterruptedException e) {
-        // keep waiting: the halt ends this thread
-      }
-    }
   }
 }

@@ -27,4 +27,13 @@ public interface EnsembleListener {
    * @param summary the member's summary
    */
   default void onMemberEnd(TrainingSummary summary) {}
+
+  /**
+   * Called once when a shutdown (SIGINT, SIGTERM) stopped the ensemble at a step boundary, after every
+   * active member's checkpoint was saved; the JVM halts right after, so say it now.
+   *
+   * @param checkpoints each active member's checkpoint file and the step it saved, in member order
+   *     (empty when the members keep no folders)
+   */
+  default void onInterrupt(java.util.Map<java.nio.file.Path, Integer> checkpoints) {}
 }

@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import occam.io.LockedRunFolder;
 import occam.io.UsageException;
 import occam.modular.Milestones;
 import occam.transformer.Checkpoint;
 import occam.transformer.Djl;
+import occam.transformer.Interruption;
 import occam.transformer.MetricsLine;
 import occam.transformer.ModelState;
 import occam.transformer.Scores;
@@ -42,12 +45,20 @@ import occam.transformer.records.TrainingSummary;
  * then, unless s_k is final, AdamW update s_k + 1. A member whose step is final is frozen for that
  * update, its final checkpoint and summary are written, and it is dropped ({@link Ensemble#retain}).
  * Members may differ in seed, frac, lr, weight decay and steps, and may resume from different steps.
+ *
+ * <p>Reliability as a {@link TrainingRun}: each member's folder is held ({@link LockedRunFolder}) from
+ * the start of the run until the member ends, its preflight runs under the lock, and its manifest is
+ * written last, after {@link EnsembleListener#onMemberEnd}; a JVM shutdown ({@link Interruption})
+ * makes every active member write its checkpoint at the step reached, then {@link
+ * EnsembleListener#onInterrupt} says so once.
  */
 public final class EnsembleRun {
   private final List<TrainingConfig> configs;
   private Function<TrainingConfig, Path> folders;
   private boolean resume;
+  private boolean restartUnfinished;
   private String preset;
+  private String command = "occam.transformer.ensemble.EnsembleRun";
   private SetLayout layout = SetLayout.GATHER;
   private EnsembleListener listener = new EnsembleListener() {};
   private WeightComplexity complexity = WeightComplexity.NONE;
@@ -100,6 +111,29 @@ public final class EnsembleRun {
    */
   public EnsembleRun resume(boolean value) {
     this.resume = value;
+    return this;
+  }
+
+  /**
+   * With resume on: lets a member folder left by a run killed before its first checkpoint start over,
+   * as {@link TrainingRun#restartUnfinished}; for grids, which re-run their cells.
+   *
+   * @param value whether such a folder starts over
+   * @return this
+   */
+  public EnsembleRun restartUnfinished(boolean value) {
+    this.restartUnfinished = value;
+    return this;
+  }
+
+  /**
+   * Names the command line that runs this training, for the member folders' locks and manifests.
+   *
+   * @param value the command line
+   * @return this
+   */
+  public EnsembleRun command(String value) {
+    this.command = value;
     return this;
   }
 
@@ -161,15 +195,23 @@ public final class EnsembleRun {
    *     share a folder, or if the ensemble's estimated memory exceeds {@link EnsemblePlan#requireFits}
    */
   public List<Checkpoint> preflight() {
+    requirePlan();
+    List<Checkpoint> starts = new ArrayList<>();
+    for (TrainingConfig c : configs) {
+      starts.add(folders == null ? null : single(c).preflight());
+    }
+    return starts;
+  }
+
+  /** The memory and distinct-folder checks of {@link #preflight()}, reading no folder. */
+  private void requirePlan() {
     try {
       new EnsemblePlan(List.of(configs)).requireFits(EnsemblePlan.freeMemory());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    List<Checkpoint> starts = new ArrayList<>();
     if (folders == null) {
-      configs.forEach(c -> starts.add(null));
-      return starts;
+      return;
     }
     Map<Path, TrainingConfig> seen = new HashMap<>();
     for (TrainingConfig c : configs) {
@@ -179,9 +221,12 @@ public final class EnsembleRun {
         throw new UsageException("two members would share the run folder " + dir + ": "
             + String.join(", ", other.differencesFrom(c)) + "; give them distinct folders");
       }
-      starts.add(TrainingRun.of(c).output(dir).resume(resume).preflight());
     }
-    return starts;
+  }
+
+  /** A member as a single run into its folder: its preflight is the member's. */
+  private TrainingRun single(TrainingConfig c) {
+    return TrainingRun.of(c).output(folders.apply(c)).resume(resume).restartUnfinished(restartUnfinished);
   }
 
   /**
@@ -189,19 +234,26 @@ public final class EnsembleRun {
    *
    * @return the members' summaries, in member order (also written to each {@code summary.json})
    * @throws IOException if an output file cannot be written
-   * @throws UsageException as {@link #preflight()}
+   * @throws UsageException as {@link #preflight()}, or if another command holds a member's folder
+   *     (naming it; the folders locked so far are released, none is changed)
    */
   public List<TrainingSummary> run() throws IOException {
-    List<Checkpoint> starts = preflight();
+    requirePlan();
     List<Member> active = new ArrayList<>();
-    for (int i = 0; i < configs.size(); i++) {
-      TrainingConfig c = configs.get(i);
-      active.add(new Member(i, c, folders == null ? null : new RunFolder(folders.apply(c)), starts.get(i),
-          new MetricsLine(c, complexity)));
+    try {
+      for (int i = 0; i < configs.size(); i++) {
+        active.add(member(i));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Member m : active) {
+        m.close();
+      }
+      throw e;
     }
     TrainingSummary[] summaries = new TrainingSummary[configs.size()];
     try (NDManager manager = Djl.engine().newBaseManager(Djl.device());
         Ensemble ensemble = Ensemble.of(configs, layout, manager)) {
+      List<Checkpoint> starts = active.stream().map(m -> m.start).toList();
       if (starts.stream().anyMatch(Objects::nonNull)) {
         ensemble.restore(starts);
       }
@@ -217,13 +269,27 @@ public final class EnsembleRun {
     return List.of(summaries);
   }
 
+  /** Member i, its folder locked and checked under the lock (as {@link TrainingRun#run()}). */
+  private Member member(int i) throws IOException {
+    TrainingConfig c = configs.get(i);
+    if (folders == null) {
+      return new Member(i, c, null, null, null, new MetricsLine(c, complexity));
+    }
+    Path dir = folders.apply(c);
+    Checkpoint[] start = new Checkpoint[1];
+    LockedRunFolder lock = LockedRunFolder.open(dir, command, () -> start[0] = single(c).preflight());
+    return new Member(i, c, new RunFolder(dir), lock, start[0], new MetricsLine(c, complexity));
+  }
+
   /** One member's run: its records, step and milestones. */
   private static final class Member implements AutoCloseable {
     final int index;
     final TrainingConfig config;
     final RunFolder out;
+    LockedRunFolder lock;
     final MetricsLine metrics;
     final Milestones milestones;
+    final Checkpoint start;
     final OptionalInt resumedFrom;
     final int startStep;
     final double elapsedBefore;
@@ -232,10 +298,13 @@ public final class EnsembleRun {
     Scores lastTest = Scores.NONE;
     StepMetrics last;
 
-    Member(int index, TrainingConfig config, RunFolder out, Checkpoint start, MetricsLine metrics) {
+    Member(int index, TrainingConfig config, RunFolder out, LockedRunFolder lock, Checkpoint start,
+        MetricsLine metrics) {
       this.index = index;
       this.config = config;
       this.out = out;
+      this.lock = lock;
+      this.start = start;
       this.metrics = metrics;
       this.milestones = new Milestones(config.threshold());
       this.step = start == null ? 0 : start.step();
@@ -262,11 +331,24 @@ public final class EnsembleRun {
       listener.onLog(config, line);
     }
 
-    @Override
-    public void close() throws IOException {
+    /** Closes the metrics log (the folder stays locked). */
+    void closeLog() throws IOException {
       if (log != null) {
         log.close();
         log = null;
+      }
+    }
+
+    /** Closes the log and releases the folder (unfinished unless {@link LockedRunFolder#finish()} ran). */
+    @Override
+    public void close() throws IOException {
+      try {
+        closeLog();
+      } finally {
+        if (lock != null) {
+          lock.close();
+          lock = null;
+        }
       }
     }
   }
@@ -290,26 +372,51 @@ public final class EnsembleRun {
     }
 
     void run() throws IOException {
-      while (!active.isEmpty()) {
-        List<Member> finished = step();
-        if (!finished.isEmpty() && finished.size() < active.size()) {
-          List<Integer> keep = new ArrayList<>();
-          for (int k = 0; k < active.size(); k++) {
-            if (!finished.contains(active.get(k))) {
-              keep.add(k);
-            }
-          }
-          ensemble.retain(keep.stream().mapToInt(Integer::intValue).toArray());
-        }
-        active.removeAll(finished);
-        for (Member m : active) {
-          TrainingConfig c = m.config;
-          if (m.out != null && c.checkpointEvery() > 0 && m.step % c.checkpointEvery() == 0) {
-            checkpoint(m, active.indexOf(m));
+      try (Interruption stop = Interruption.onShutdown()) {
+        while (!active.isEmpty()) {
+          turn();
+          if (stop.requested()) {
+            interrupt(stop);
           }
         }
-        listener.onStep(new EnsembleProgress(members, members - active.size(), modelSteps, stepsLeft(), seconds()));
       }
+    }
+
+    /** Every active member writes its checkpoint at the step reached; one call to the listener; halts. */
+    private void interrupt(Interruption stop) throws IOException {
+      Map<Path, Integer> saved = new LinkedHashMap<>();
+      for (int i = 0; i < active.size(); i++) {
+        Member m = active.get(i);
+        if (m.out != null) {
+          checkpoint(m, i);
+          saved.put(m.out.checkpointFile(), m.step);
+        }
+        m.closeLog();
+      }
+      listener.onInterrupt(saved);
+      stop.halt();
+    }
+
+    /** One ensemble step, the finished members dropped, periodic checkpoints written. */
+    private void turn() throws IOException {
+      List<Member> finished = step();
+      if (!finished.isEmpty() && finished.size() < active.size()) {
+        List<Integer> keep = new ArrayList<>();
+        for (int k = 0; k < active.size(); k++) {
+          if (!finished.contains(active.get(k))) {
+            keep.add(k);
+          }
+        }
+        ensemble.retain(keep.stream().mapToInt(Integer::intValue).toArray());
+      }
+      active.removeAll(finished);
+      for (Member m : active) {
+        TrainingConfig c = m.config;
+        if (m.out != null && c.checkpointEvery() > 0 && m.step % c.checkpointEvery() == 0) {
+          checkpoint(m, active.indexOf(m));
+        }
+      }
+      listener.onStep(new EnsembleProgress(members, members - active.size(), modelSteps, stepsLeft(), seconds()));
     }
 
     private long stepsLeft() {
@@ -411,9 +518,13 @@ public final class EnsembleRun {
       if (m.out != null) {
         summary.write(m.out.summaryFile());
       }
-      m.close();
+      m.closeLog();
       summaries[m.index] = summary;
       listener.onMemberEnd(summary);
+      if (m.lock != null) {
+        m.lock.finish();
+      }
+      m.close();
     }
 
     private void checkpoint(Member m, int i) throws IOException {

@@ -1,6 +1,8 @@
 package occam.transformer.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import occam.io.LockedRunFolder;
 import occam.io.UsageException;
 import occam.modular.Phase;
 import occam.transformer.TrainingRun;
@@ -200,11 +203,32 @@ class EnsembleRunTest {
   @Test
   void membersThatWouldShareAFolderAreRefused(@TempDir Path dir) {
     TrainingConfig a = members(10, 0).get(0);
-    TrainingConfig b = a.toBuilder().set(Settings.LR, 3e-3).build();
+    TrainingConfig b = a.toBuilder().set(Settings.STEPS, a.steps() + 5).build(); // the name has no steps
     assertThrows(UsageException.class, () -> EnsembleRun.of(List.of(a, b)).output(dir).run());
+    TrainingConfig c = a.toBuilder().set(Settings.LR, 3e-3).build(); // the name has the lr
+    assertNotEquals(RunFolder.name(a), RunFolder.name(c));
     TrainingConfig other = a.toBuilder().set(Settings.P, 13).build();
     assertThrows(IllegalArgumentException.class, () -> EnsembleRun.of(List.of(a, other)));
     assertThrows(IllegalArgumentException.class, () -> EnsembleRun.of(List.of()));
+  }
+
+  @Test
+  void aMemberFolderHeldByAnotherCommandIsRefusedAndNoMemberTrains(@TempDir Path dir) throws IOException {
+    List<TrainingConfig> m = members(10, 0);
+    Path held = RunFolder.in(dir, m.get(m.size() - 1)).dir();
+    try (LockedRunFolder other = LockedRunFolder.open(held, "occam train (the other one)")) {
+      UsageException e = assertThrows(UsageException.class, () -> EnsembleRun.of(m).output(dir).run());
+      assertTrue(e.getMessage().contains("the other one"), e.getMessage());
+    }
+    for (TrainingConfig c : m) {
+      assertFalse(Files.exists(RunFolder.in(dir, c).metricsFile()), RunFolder.name(c) + " trained nothing");
+    }
+    List<TrainingSummary> done = EnsembleRun.of(m).output(dir).run();
+    for (int i = 0; i < m.size(); i++) {
+      Path folder = RunFolder.in(dir, m.get(i)).dir();
+      occam.io.Manifest.requireComplete(folder);
+      assertEquals(done.get(i).stepsDone(), new RunFolder(folder).summary().stepsDone(), "the summary written");
+    }
   }
 
   /** Largest relative difference between two lines' measured values (elapsed time excluded). */

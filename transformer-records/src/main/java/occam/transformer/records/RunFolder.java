@@ -39,7 +39,8 @@ public record RunFolder(Path dir) {
 
   /**
    * The folder of a run in a grid, named after the settings a grid varies: {@code
-   * p<P>-<op>-wd<wd>-frac<frac>-seed<s>}, numbers without trailing zeros ({@code p47-add-wd1-frac0.5-seed0}).
+   * p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>}, numbers without trailing zeros ({@code
+   * p47-add-wd1-lr0.003-frac0.5-seed0}).
    *
    * @param parent where the grid's folders go
    * @param config the run
@@ -53,11 +54,11 @@ public record RunFolder(Path dir) {
    * The folder name of a run in a grid.
    *
    * @param c the run
-   * @return {@code p<P>-<op>-wd<wd>-frac<frac>-seed<s>}
+   * @return {@code p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>}
    */
   public static String name(TrainingConfig c) {
     return "p" + c.task().p() + "-" + c.task().op().cliName() + "-wd" + plain(c.optimizer().weightDecay())
-        + "-frac" + plain(c.frac()) + "-seed" + c.seed();
+        + "-lr" + plain(c.optimizer().lr()) + "-frac" + plain(c.frac()) + "-seed" + c.seed();
   }
 
   private static String plain(double v) {

@@ -63,10 +63,10 @@ class RunRecordsTest {
   @Test
   void folderNamesAreTheGridsFormat() {
     TrainingConfig c = Preset.QUICK.builder().set(WEIGHT_DECAY, 1.0).set(FRAC, 0.50).build();
-    assertEquals("p47-add-wd1-frac0.5-seed0", RunFolder.name(c));
+    assertEquals("p47-add-wd1-lr0.003-frac0.5-seed0", RunFolder.name(c));
     TrainingConfig d = c.toBuilder().set(P, 31).set(OP, Op.SUB).set(WEIGHT_DECAY, 0.125).set(Settings.SEED, 3L)
         .build();
-    assertEquals(Path.of("runs", "p31-sub-wd0.125-frac0.5-seed3"), RunFolder.in(Path.of("runs"), d).dir());
+    assertEquals(Path.of("runs", "p31-sub-wd0.125-lr0.003-frac0.5-seed3"), RunFolder.in(Path.of("runs"), d).dir());
     assertEquals(Path.of("r", "checkpoint", "state.ckpt"), new RunFolder(Path.of("r")).checkpointFile());
   }
 
@@ -74,9 +74,9 @@ class RunRecordsTest {
   void gridRunsSeedOutermostThenWeightDecayThenFrac() {
     TrainingGrid grid = new TrainingGrid(Preset.QUICK.builder().build(), List.of(0.5, 2.0), List.of(0.4, 0.6), 2);
     List<String> names = grid.configs().stream().map(RunFolder::name).toList();
-    assertEquals(List.of("p47-add-wd0.5-frac0.4-seed0", "p47-add-wd0.5-frac0.6-seed0", "p47-add-wd2-frac0.4-seed0",
-        "p47-add-wd2-frac0.6-seed0", "p47-add-wd0.5-frac0.4-seed1", "p47-add-wd0.5-frac0.6-seed1",
-        "p47-add-wd2-frac0.4-seed1", "p47-add-wd2-frac0.6-seed1"), names);
+    assertEquals(List.of("p47-add-wd0.5-lr0.003-frac0.4-seed0", "p47-add-wd0.5-lr0.003-frac0.6-seed0", "p47-add-wd2-lr0.003-frac0.4-seed0",
+        "p47-add-wd2-lr0.003-frac0.6-seed0", "p47-add-wd0.5-lr0.003-frac0.4-seed1", "p47-add-wd0.5-lr0.003-frac0.6-seed1",
+        "p47-add-wd2-lr0.003-frac0.4-seed1", "p47-add-wd2-lr0.003-frac0.6-seed1"), names);
     TrainingConfig base = Preset.QUICK.builder().build();
     assertThrows(IllegalArgumentException.class, () -> new TrainingGrid(base, List.of(1.0), List.of(0.5), 0));
     assertThrows(IllegalArgumentException.class, () -> new TrainingGrid(base, List.of(), List.of(0.5), 1));
