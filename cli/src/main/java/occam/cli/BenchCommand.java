@@ -19,6 +19,7 @@ import occam.sfm.SfmConfig;
 import occam.sfm.SfmEngine;
 import occam.sfm.SfmListener;
 import occam.sfm.opencl.OpenClEngine;
+import occam.sfm.scan.ScanPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,15 +52,6 @@ public final class BenchCommand implements Callable<Integer> {
           "Defaults take a few minutes on 2 cores."})
   public static final class Sfm implements Callable<Integer> {
     CommandSpec spec;
-
-    /** Doubles per SFM entry a CPU engine thread holds (iterate, gradient, spectra, scratch). */
-    static final int CPU_DOUBLES_PER_ENTRY = 8;
-
-    /** Doubles per SFM entry of a cell staged for an OpenCL batch on the host. */
-    static final int OPENCL_DOUBLES_PER_ENTRY = 4;
-
-    /** Heap of one cell's settings and result. */
-    static final int CELL_BYTES = 512;
 
     /** The most CPU engine threads per core. */
     static final int MAX_THREADS_PER_CORE = 4;
@@ -187,8 +179,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The heap a benchmark at group order m takes: the cells of the largest batch (with their results),
-     * the CPU engine's per-thread state and, with OpenCL, the host side of one batch.
+     * The heap a benchmark at group order m takes: the scan's own estimate ({@link ScanPlan#memory}) for
+     * the cells of the largest batch, held by the CPU engine's threads or, with OpenCL, staged as one batch.
      *
      * @param m the group order
      * @param batch cells per run
@@ -196,17 +188,14 @@ public final class BenchCommand implements Callable<Integer> {
      * @param opencl whether the OpenCL engine runs
      * @return the estimate
      */
-    static MemoryEstimate memory(long m, long batch, long workers, boolean opencl) {
-      long perCell = opencl ? MemoryEstimate.times(m * m, OPENCL_DOUBLES_PER_ENTRY * Double.BYTES) : 0;
-      return MemoryEstimate.of("m² = " + m * m + " SFM entries × " + CPU_DOUBLES_PER_ENTRY + " doubles × " + workers
-          + " threads", MemoryEstimate.times(m * m, CPU_DOUBLES_PER_ENTRY * workers), Double.BYTES)
-          .plus(MemoryEstimate.times(batch, CELL_BYTES + perCell));
+    static MemoryEstimate memory(int m, long batch, int workers, boolean opencl) {
+      return ScanPlan.memory(m, batch, opencl ? (int) Math.min(Integer.MAX_VALUE, batch + workers) : workers);
     }
 
     /** The largest p whose CPU-engine state fits the default heap with the default threads (help text). */
     static long largestP() {
-      long workers = Runtime.getRuntime().availableProcessors();
-      return MemoryEstimate.largest(p -> memory(p, 256, workers, false).bytes(), 2, 1 << 20, MemoryEstimate.heapLimit());
+      int workers = Runtime.getRuntime().availableProcessors();
+      return MemoryEstimate.largest(p -> memory((int) p, 256, workers, false).bytes(), 2, 46_340, MemoryEstimate.heapLimit());
     }
 
     private static String choice(String what, String given, String... allowed) {

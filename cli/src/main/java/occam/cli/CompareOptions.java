@@ -82,7 +82,7 @@ final class CompareOptions {
     List<TrainingRecord> runs = Commands.userInput(() -> readAll(folders));
     requireSeeds(runs.stream().map(TrainingRecord::seed).collect(Collectors.toCollection(TreeSet::new)));
     for (TrainingRecord r : runs) {
-      BenchCommand.Sfm.memory(r.task().groupOrder(), 1, sfmThreads, false)
+      occam.sfm.SfmSolver.memory(r.task().groupOrder(), sfmThreads)
           .requireFits("the SFM of run " + Messages.value(r.name()) + " (p = " + r.task().p() + ")", "runs of smaller p");
     }
     return runs;

@@ -27,12 +27,6 @@ import occam.transformer.records.TrainingSummary;
  * input leaves existing files as they were.
  */
 public final class TrainingRun {
-  /** Metrics log inside the run folder ({@link RunFolder#METRICS_FILE}). */
-  public static final String METRICS_FILE = RunFolder.METRICS_FILE;
-
-  /** Summary inside the run folder ({@link RunFolder#SUMMARY_FILE}). */
-  public static final String SUMMARY_FILE = RunFolder.SUMMARY_FILE;
-
   private final TrainingConfig config;
   private final List<TrainingLoop.Probe<?>> measurements = new ArrayList<>();
   private RunFolder out;
