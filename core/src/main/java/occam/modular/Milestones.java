@@ -37,15 +37,20 @@ public final class Milestones {
    * @param step the step (iteration or optimizer step)
    * @param trainAcc train accuracy at that step
    * @param testAcc test accuracy at that step, or NaN when it was not measured (then only t_mem can move)
+   * @return whether t_mem or t_gen was reached at this step
    */
-  public void observe(int step, double trainAcc, double testAcc) {
+  public boolean observe(int step, double trainAcc, double testAcc) {
     boolean fitted = trainAcc >= threshold;
+    boolean reachedNow = false;
     if (tMem < 0 && fitted) {
       tMem = step;
+      reachedNow = true;
     }
     if (tGen < 0 && fitted && testAcc >= threshold) {
       tGen = step;
+      reachedNow = true;
     }
+    return reachedNow;
   }
 
   /** @return the threshold */

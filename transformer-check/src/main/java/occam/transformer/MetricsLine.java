@@ -32,7 +32,7 @@ public final class MetricsLine implements Measurement<StepMetrics> {
   public MetricsLine(TrainingConfig config, WeightComplexity complexity) {
     this.d = config.model().dModel();
     this.task = config.task();
-    this.schedule = new Schedule(config.logEvery());
+    this.schedule = new Schedule(config.logEvery(), true);
     this.ranks = config.rankEvery() == 0 ? schedule : new Schedule(config.rankEvery());
     this.complexity = complexity;
   }

@@ -1,12 +1,15 @@
 package occam.transformer;
 
 /**
- * When a {@link Measurement} runs: at every multiple of {@code every} steps, and always at the final
- * step of a run (the last step, or the step at which it diverged).
+ * When a {@link Measurement} runs: at every multiple of {@code every} steps, always at the final
+ * step of a run (the last step, or the step at which it diverged) and, if {@code atMilestones}, at
+ * the steps where t_mem and t_grok are reached (so that a run's state at its milestones, e.g. V_mem =
+ * ‖θ‖² at t_mem, is on record).
  *
  * @param every the interval in steps, ≥ 1
+ * @param atMilestones whether the milestone steps are due too
  */
-public record Schedule(int every) {
+public record Schedule(int every, boolean atMilestones) {
   /**
    * Validates the interval.
    *
@@ -19,7 +22,16 @@ public record Schedule(int every) {
   }
 
   /**
-   * Whether a step is on the schedule.
+   * Every {@code every} steps and at the final step, not at milestones.
+   *
+   * @param every the interval in steps, ≥ 1
+   */
+  public Schedule(int every) {
+    this(every, false);
+  }
+
+  /**
+   * Whether a step is on the schedule, milestones aside.
    *
    * @param step the step
    * @param isFinal whether it is the run's final step
@@ -27,5 +39,17 @@ public record Schedule(int every) {
    */
   public boolean isDue(int step, boolean isFinal) {
     return isFinal || step % every == 0;
+  }
+
+  /**
+   * Whether a step is on the schedule.
+   *
+   * @param step the step
+   * @param isFinal whether it is the run's final step
+   * @param milestone whether t_mem or t_grok was reached at this step
+   * @return {@link #isDue(int, boolean)}, or a milestone step when the schedule takes them
+   */
+  public boolean isDue(int step, boolean isFinal, boolean milestone) {
+    return isDue(step, isFinal) || (atMilestones && milestone);
   }
 }

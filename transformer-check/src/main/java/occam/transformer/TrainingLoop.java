@@ -156,17 +156,18 @@ final class TrainingLoop {
         Scores trainScores = train.score(trainLogits);
         diverged = !Double.isFinite(trainScores.loss());
         boolean isFinal = last || diverged;
-        List<Probe<?>> due = probes.stream()
-            .filter(p -> p.measurement().schedule().isDue(step, isFinal)).toList();
+        boolean onSchedule = probes.stream().anyMatch(p -> p.measurement().schedule().isDue(step, isFinal));
         boolean seekingGrok = milestones.reached(trainScores.accuracy()) && milestones.tGen().isEmpty();
         NDArray testLogits = null;
         double testAcc = Double.NaN;
-        if (test.size() > 0 && (!due.isEmpty() || seekingGrok)) {
+        if (test.size() > 0 && (onSchedule || seekingGrok)) {
           testLogits = forward(test.tokenArray(), false);
           lastTest = test.score(testLogits);
           testAcc = lastTest.accuracy();
         }
-        milestones.observe(step, trainScores.accuracy(), testAcc);
+        boolean milestone = milestones.observe(step, trainScores.accuracy(), testAcc);
+        List<Probe<?>> due = probes.stream()
+            .filter(p -> p.measurement().schedule().isDue(step, isFinal, milestone)).toList();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!due.isEmpty()) {
           ModelState state = new ModelState(config, step, isFinal, trainScores, lastTest, tensors(),

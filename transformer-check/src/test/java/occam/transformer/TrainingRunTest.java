@@ -128,6 +128,19 @@ class TrainingRunTest {
   }
 
   @Test
+  void theMetricsLineIsAlsoTakenAtTheMilestones(@TempDir Path tmp) throws IOException {
+    TrainingSummary s = TrainingRun.of(tiny().set(STEPS, 200).set(LOG_EVERY, 97).build()).output(tmp).run();
+    List<Integer> steps = MetricsLog.read(tmp.resolve(RunFolder.METRICS_FILE)).stream().map(StepMetrics::step).toList();
+    int tMem = s.memorizationStep().orElseThrow(() -> new AssertionError("the tiny task memorizes in 200 steps"));
+    assertTrue(tMem % 97 != 0, "t_mem " + tMem + " off the log grid, so the test can fail");
+    java.util.List<Integer> expected = new java.util.ArrayList<>(List.of(0, 97, 194, 200, tMem));
+    s.grokkingStep().ifPresent(expected::add);
+    assertEquals(expected.stream().distinct().sorted().toList(), steps);
+    StepMetrics atMem = MetricsLog.read(tmp.resolve(RunFolder.METRICS_FILE)).get(steps.indexOf(tMem));
+    assertTrue(atMem.trainAcc() >= occam.modular.Milestones.DEFAULT_ACC_THRESHOLD && atMem.weightNorm() > 0);
+  }
+
+  @Test
   void aMeasurementIsCalledOnItsScheduleWithoutChangingTheRun(@TempDir Path tmp) throws IOException {
     TrainingConfig config = tiny().set(STEPS, 7).build();
     Measurement<double[]> probe = new Measurement<>() {

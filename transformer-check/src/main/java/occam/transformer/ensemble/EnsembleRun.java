@@ -472,8 +472,8 @@ public final class EnsembleRun {
             m.lastTest = new Scores(test.loss()[i], test.accuracy()[i]);
             testAcc = m.lastTest.accuracy();
           }
-          m.milestones.observe(m.step, trainScores.accuracy(), testAcc);
-          if (due[i]) {
+          boolean milestone = m.milestones.observe(m.step, trainScores.accuracy(), testAcc);
+          if (m.metrics.schedule().isDue(m.step, isFinal[i], milestone)) {
             states.add(new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, ensemble.tensors(i),
                 logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds));
             measured.add(m);
