@@ -69,7 +69,7 @@ class StandaloneClusterIT {
     Path local = SparkScans.write(SparkScans.local(), tmp.resolve("local"));
     List<String> notes = new CopyOnWriteArrayList<>();
     try (SparkEngine spark = SparkEngine.start(new SparkMaster(master),
-        Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", SfmTask.FAIL_FIRST_ATTEMPT, "3"),
+        Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", TaskFaults.FAIL_FIRST_ATTEMPT, "3"),
         RealDft2Backend.JTRANSFORMS, Duration.ofSeconds(90), notes::add)) {
       assertTrue(spark.name().startsWith("spark " + master + " (cpu (jtransforms), 1 executor)"), spark.name());
       SparkScans.assertSameAnswers(local, SparkScans.write(spark, tmp.resolve("standalone")));
