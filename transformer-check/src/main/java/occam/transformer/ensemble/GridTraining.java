@@ -154,9 +154,8 @@ public final class GridTraining {
     List<TrainingConfig> todo = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       TrainingConfig c = runs.get(i);
-      RunFolder folder = RunFolder.in(parent, c);
-      if (resume && folder.isComplete(c.steps())) {
-        listener.onSkipped(c, i + 1, runs.size(), folder.dir());
+      if (finished(c)) {
+        listener.onSkipped(c, i + 1, runs.size(), RunFolder.in(parent, c).dir());
       } else {
         todo.add(c);
       }
@@ -221,9 +220,8 @@ public final class GridTraining {
     Map<TrainingConfig, TrainingSummary> done = new LinkedHashMap<>();
     List<TrainingConfig> todo = new ArrayList<>();
     for (TrainingConfig c : members) {
-      RunFolder folder = RunFolder.in(parent, c);
-      if (resume && folder.isComplete(c.steps())) {
-        done.put(c, folder.summary());
+      if (finished(c)) {
+        done.put(c, RunFolder.in(parent, c).summary());
       } else {
         todo.add(c);
       }
@@ -235,6 +233,11 @@ public final class GridTraining {
       }
     }
     return members.stream().map(done::get).toList();
+  }
+
+  /** With resume on: whether a run's folder holds its finished run (not trained again). */
+  private boolean finished(TrainingConfig c) {
+    return resume && RunFolder.in(parent, c).isComplete(c.steps());
   }
 
   /** An ensemble of this grid's runs, set up as the grid says. */
