@@ -9,9 +9,11 @@ import occam.complexity.BdmPreset;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import occam.distributed.SparkMaster;
 import occam.io.ReportFolder;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Djl;
+import occam.transformer.ensemble.GridTraining;
 import occam.transformer.records.Preset;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.Setting;
@@ -28,13 +30,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code occam experiment}: the validation grid of SPEC §7 in one command. Trains a transformer (with
  * K_BDM logged) for every weight decay × frac × seed ({@link TrainingGrid}), trained as ensembles
- * ({@link GridTraining}), each in its {@link RunFolder}
+ * ({@link GridTraining}; with {@code --spark}, one ensemble per Spark task), each in its {@link RunFolder}
  * {@code RUNS/p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>},
  * then runs {@code compare} over them (which runs the SFM at β = k_β·wd on the same splits).
  * Resumable: a finished folder (manifest written) whose {@code summary.json} reports all its steps
  * done is not retrained; any other folder resumes from its checkpoint. Every option is checked before
  * any training; the report folder is locked for the whole command and published as a whole at the end
- * ({@link ReportFolder}, keeping the nested reports other commands put there).
+ * ({@link ReportFolder}, keeping the nested reports other commands put there); with {@code --spark} the lock
+ * is taken before Spark starts.
  */
 @Command(
     name = "experiment",
@@ -42,7 +45,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Train the transformer grid (weight decays x fracs x seeds, K_BDM logged), then compare it with the SFM and",
-      "the theory. Resumable: finished runs are kept, killed runs resume from their checkpoints."
+      "the theory. Resumable: finished runs are kept, killed runs resume from their checkpoints.",
+      "--spark local[*] or spark://HOST:PORT trains one ensemble per Apache Spark task (README: Grids on Spark)."
     })
 public final class ExperimentCommand implements Callable<Integer> {
   /** Settings the grid takes from the command line (default: the preset's). */
@@ -97,6 +101,8 @@ public final class ExperimentCommand implements Callable<Integer> {
 
   @Mixin private CompareOptions options;
 
+  @Mixin private SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
     TrainingGrid grid = Commands.userInput(() -> new TrainingGrid(
@@ -115,14 +121,18 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (TrainingConfig c : configs) {
       TrainingCost.of(c).requireFits(c, physical);
     }
+    SparkMaster master = spark.master();
     String command = Commands.invocation(spec);
     PrintWriter log = spec.commandLine().getErr();
-    GridTraining training = new GridTraining(configs, runsDir).ensemble(ensemble).resume(true, true).preset(preset)
-        .command(command, "run the same occam experiment again").complexity(BdmComplexity.of(BdmPreset.DEFAULT))
-        .progress(!noProgress);
+    GridTraining training = GridTraining.of(configs, runsDir).ensemble(ensemble).resume(true, true).preset(preset)
+        .command(command).complexity(BdmComplexity.of(BdmPreset.DEFAULT));
     occam.results.compare.ComparisonRun cmp;
     try (ReportFolder report = CompareOptions.begin(out, command)) {
-      training.run(log);
+      try (GridProgress display = new GridProgress(log, runsDir, !noProgress, false, "run the same occam experiment again")) {
+        if (spark.train(master, training, display, threads, "occam experiment", log).isEmpty()) {
+          return Occam.EXIT_FAILURE;
+        }
+      }
       List<Path> folders = configs.stream().map(c -> RunFolder.in(runsDir, c).dir()).toList();
       cmp = options.run(options.read(folders), report, command, log);
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import occam.distributed.SparkEngine;
 import occam.distributed.SparkMaster;
-import occam.distributed.SparkUnavailableException;
 import occam.io.CellJournal;
 import occam.io.Messages;
 import occam.io.ReportFolder;
@@ -81,14 +80,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output folder (default: out/scan-p<P>-<op>).")
   Path out;
 
-  @Option(names = "--spark", paramLabel = "MASTER", description = "Run the runs as Apache Spark tasks, one run per task:"
-      + " local[N] or local[*] (embedded, N task threads; local[N,F]: F attempts per task) or spark://HOST:PORT (a standalone"
-      + " cluster, whose executors load occam-distributed-*-executor.jar). Same files as the local scan.")
-  String spark;
-
-  @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. spark.cores.max=8"
-      + " (repeatable; needs --spark).")
-  Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
+  @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() throws IOException {
@@ -121,27 +113,13 @@ public final class ScanCommand implements Callable<Integer> {
       return new ScanPlan(sfm.config(fracGrid.values()[0], betaGrid.values()[0], seed, gates.get(0)), gates, betaGrid,
           fracGrid, seeds);
     });
-    if (master != null) {
-      try (SparkEngine sparkEngine = SparkEngine.start(master, sparkConf, sfm.backend(), SparkEngine.DEFAULT_WAIT, note -> {
-        err.println("occam scan: " + note);
-        err.flush();
-      })) {
-        return scan(sparkEngine, plan, inFlight, err, stdout);
-      } catch (SparkUnavailableException e) {
-        err.println("occam scan: " + e.getMessage());
-        err.flush();
-        return Occam.EXIT_FAILURE;
-      }
-    }
-    return scan(eng, plan, inFlight, err, stdout);
+    return scan(eng, master, plan, inFlight, err, stdout);
   }
 
-  /** The Spark master of --spark, null without it; Spark options without --spark are a usage error. */
+  /** The Spark master of --spark, null without it; Spark options Spark does not use are a usage error. */
   private SparkMaster sparkMaster() {
-    if (spark == null) {
-      if (!sparkConf.isEmpty()) {
-        throw new UsageException("--spark-conf needs --spark MASTER (local[*] or spark://HOST:PORT)");
-      }
+    SparkMaster master = sparkOptions.master();
+    if (master == null) {
       return null;
     }
     if (!"cpu".equalsIgnoreCase(engine.trim())) {
@@ -151,19 +129,38 @@ public final class ScanCommand implements Callable<Integer> {
     if (threads != 0) {
       throw new UsageException("--threads does not apply to --spark: give local[N] or --spark-conf spark.cores.max=N");
     }
-    return Commands.userInput(() -> new SparkMaster(spark.trim()));
+    return master;
   }
 
-  private int scan(SfmEngine eng, ScanPlan plan, int inFlight, PrintWriter err, PrintWriter stdout) throws IOException {
+  /**
+   * Runs the scan into its folder: the folder is locked first (a second scan on the same --out exits 2 at
+   * once, before any Spark starts), then Spark is started when a master is given, then the journal opened.
+   */
+  private int scan(SfmEngine local, SparkMaster master, ScanPlan plan, int inFlight, PrintWriter err, PrintWriter stdout)
+      throws IOException {
     ModularTask task = plan.base().task();
     Path dir = out != null ? out : Path.of("out", "scan-p" + task.p() + "-" + task.op().cliName());
     String command = Commands.invocation(spec);
-
-    ScanReport report;
+    ScanReport[] report = new ScanReport[1];
     List<String> files;
-    try (ReportFolder folder = ReportFolder.begin(dir, command);
-        CellJournal<SfmResult> journal = CellJournal.open(folder.journal(),
-            ScanReport.journalSettings(plan, eng), SfmResult.class)) {
+    try (ReportFolder folder = ReportFolder.begin(dir, command)) {
+      int code = master == null ? runs(local, plan, inFlight, folder, command, err, report)
+          : sparkOptions.run(master, "occam scan", List.of(), err,
+              cluster -> runs(SparkEngine.on(cluster, sfm.backend()), plan, inFlight, folder, command, err, report));
+      if (code != 0) {
+        return code;
+      }
+      files = report[0].write(folder.staging());
+      folder.publish();
+    }
+    return summarize(report[0], plan, dir, files, stdout);
+  }
+
+  /** The scan's runs on an engine, journaled beside the folder; the report goes to {@code report[0]}. */
+  private int runs(SfmEngine eng, ScanPlan plan, int inFlight, ReportFolder folder, String command, PrintWriter err,
+      ScanReport[] report) throws IOException {
+    try (CellJournal<SfmResult> journal = CellJournal.open(folder.journal(),
+        ScanReport.journalSettings(plan, eng), SfmResult.class)) {
       int done = journal.cells().size();
       if (done > 0) {
         err.printf(Locale.ROOT, "occam scan: resuming: %d of %d runs already done (journal %s)%n", done, plan.runs(),
@@ -183,11 +180,13 @@ public final class ScanCommand implements Callable<Integer> {
             }
           }
         };
-        report = ScanReport.run(plan, eng, listener, command, journal);
+        report[0] = ScanReport.run(plan, eng, listener, command, journal);
       }
-      files = report.write(folder.staging());
-      folder.publish();
     }
+    return 0;
+  }
+
+  private int summarize(ScanReport report, ScanPlan plan, Path dir, List<String> files, PrintWriter stdout) {
     ScanSummary summary = report.summary();
     stdout.printf(Locale.ROOT, "scan: %d runs (%d cells x %d seeds) in %.1f s on %s%n", plan.runs(),
         report.cells().size(), seeds, report.seconds(), report.engine());

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import occam.distributed.SparkMaster;
+import occam.transformer.ensemble.GridTraining;
 import occam.io.UsageException;
 import occam.transformer.records.SettingsGrid;
 import occam.transformer.records.ValueList;
@@ -31,6 +34,7 @@ import occam.transformer.records.TrainingConfig;
 import occam.transformer.records.TrainingCost;
 import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,7 +66,8 @@ import picocli.CommandLine.Spec;
       "Ctrl-C saves a checkpoint at the step reached; continue with --resume. A second command on the same",
       "--out exits 2 naming the first.",
       "List options (--seeds 0:7, --wds 0.5,1,2, --lrs, --fracs) train their product as ensembles of at most",
-      "--ensemble K runs into OUT/p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>/, one folder per run."
+      "--ensemble K runs into OUT/p<P>-<op>-wd<wd>-lr<lr>-frac<frac>-seed<s>/, one folder per run;",
+      "with --spark MASTER one ensemble per Apache Spark task (no curves.png then; README: Grids on Spark)."
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Name of the figure inside the run directory. */
@@ -129,6 +134,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar on stderr")
   private boolean noProgress;
 
+  @Mixin private SparkOptions spark;
+
   @Override
   public Integer call() throws IOException {
     Preset base = preset == null ? null : Commands.userInput(() -> Preset.parse(preset));
@@ -144,6 +151,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (ensemble != null) {
       throw new UsageException("--ensemble needs a list option (--seeds, --wds, --lrs or --fracs)");
+    }
+    if (spark.master() != null) {
+      throw new UsageException("--spark trains grids: give a list option (--seeds, --wds, --lrs or --fracs)");
     }
     Path dir = Commands.outputPath("--out", out != null ? out : Path.of("out", "train-" + (base == null ? "custom" : base.cliName())));
     TrainingCost cost = TrainingCost.of(config);
@@ -178,8 +188,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * {@code occam train} with list options: the product of the lists over the configuration, trained as
-   * ensembles ({@link GridTraining}) into {@code OUT/}{@link RunFolder#name}; prints a line per run and a
-   * summary line (or a JSON array of the summaries).
+   * ensembles ({@link GridTraining}; with {@code --spark}, one ensemble per Spark task) into {@code
+   * OUT/}{@link RunFolder#name}; prints a line per run and a summary line (or a JSON array of the summaries).
    */
   private int grid(TrainingConfig config, Preset base, WeightComplexity complexity) throws IOException {
     SettingsGrid grid = Commands.userInput(() -> new SettingsGrid(config,
@@ -194,11 +204,19 @@ public final class TrainCommand implements Callable<Integer> {
     for (TrainingConfig c : runs) {
       TrainingCost.of(c).requireFits(c, physical);
     }
+    SparkMaster master = spark.master();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    List<TrainingSummary> summaries = new GridTraining(runs, dir).ensemble(ensemble).resume(resume, false).curves(true)
-        .preset(base == null ? null : base.cliName()).command(Commands.invocation(spec), "resume with --resume")
-        .complexity(complexity).progress(!noProgress).run(err);
+    GridTraining training = GridTraining.of(runs, dir).ensemble(ensemble).resume(resume, false)
+        .preset(base == null ? null : base.cliName()).command(Commands.invocation(spec)).complexity(complexity);
+    Optional<List<TrainingSummary>> trained;
+    try (GridProgress display = new GridProgress(err, dir, !noProgress, master == null, "resume with --resume")) {
+      trained = spark.train(master, training, display, threads, "occam train", err);
+    }
+    if (trained.isEmpty()) {
+      return Occam.EXIT_FAILURE;
+    }
+    List<TrainingSummary> summaries = trained.get();
     double seconds = (System.nanoTime() - t0) / 1e9;
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {

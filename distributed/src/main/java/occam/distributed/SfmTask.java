@@ -9,7 +9,6 @@ import occam.sfm.CpuEngine;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmListener;
 import occam.sfm.SfmResult;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;
@@ -19,16 +18,11 @@ import scala.runtime.AbstractFunction2;
  * noise and init), run by the sequential CPU solver. A retried task recomputes the same results, so Spark
  * may rerun it freely. Configs and results travel as {@link Json} text, the same form the scan journal
  * keeps, since {@link SfmResult} holds {@link java.util.OptionalInt}s Java serialization refuses.
- *
- * <p>Testing hook: a Spark setting {@value #FAIL_FIRST_ATTEMPT} = partition index makes that partition's
- * first attempt throw, so a test sees Spark retry a task.
+ * {@link TaskFaults} can make a task's first attempt fail at its start.
  */
 final class SfmTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<String>, ArrayList<String>>
     implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** Spark setting naming a partition whose first attempt fails (tests only). */
-  static final String FAIL_FIRST_ATTEMPT = "spark.occam.test.failFirstAttemptOf";
 
   private final RealDft2Backend backend;
 
@@ -43,7 +37,9 @@ final class SfmTask extends AbstractFunction2<TaskContext, scala.collection.Iter
 
   @Override
   public ArrayList<String> apply(TaskContext context, scala.collection.Iterator<String> configs) {
-    failIfAsked(context);
+    if (TaskFaults.failing(context)) {
+      throw TaskFaults.failure(context, "at its start");
+    }
     CpuEngine engine = new CpuEngine(backend, 1, Integer.MAX_VALUE);
     ArrayList<String> out = new ArrayList<>();
     for (java.util.Iterator<String> it = CollectionConverters.asJava(configs); it.hasNext(); ) {
@@ -51,14 +47,5 @@ final class SfmTask extends AbstractFunction2<TaskContext, scala.collection.Iter
       out.add(Json.compact(engine.run(List.of(c), SfmListener.NONE).get(0)));
     }
     return out;
-  }
-
-  private static void failIfAsked(TaskContext context) {
-    SparkEnv env = SparkEnv.get();
-    String partition = env == null ? null : env.conf().get(FAIL_FIRST_ATTEMPT, null);
-    if (partition != null && context.attemptNumber() == 0 && Integer.parseInt(partition) == context.partitionId()) {
-      throw new IllegalStateException("test hook " + FAIL_FIRST_ATTEMPT + ": first attempt of partition " + partition
-          + " fails on purpose");
-    }
   }
 }

@@ -50,7 +50,7 @@ class SparkEngineTest {
   @Test
   void aTaskFailingOnceIsRetriedWithTheSameResult() throws IOException {
     List<String> notes = new CopyOnWriteArrayList<>();
-    try (SparkEngine spark = SparkEngine.start(new SparkMaster("local[2,3]"), Map.of(SfmTask.FAIL_FIRST_ATTEMPT, "5"),
+    try (SparkEngine spark = SparkEngine.start(new SparkMaster("local[2,3]"), Map.of(TaskFaults.FAIL_FIRST_ATTEMPT, "5"),
         RealDft2Backend.JTRANSFORMS, SparkEngine.DEFAULT_WAIT, notes::add)) {
       SparkScans.assertSameAnswers(local, SparkScans.write(spark, tmp.resolve("retried")));
     }

@@ -16,6 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import occam.fourier.RealDft2Backend;
+import occam.transformer.ensemble.GridListener;
+import occam.transformer.ensemble.GridTraining;
+import occam.transformer.records.Settings;
+import occam.transformer.records.TrainingConfig;
+import occam.transformer.records.TrainingSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A real standalone cluster on 127.0.0.1: a master and one worker (2 cores) started from the Spark jars
  * on the test class path, the small scan submitted to it with the executor jar this module builds, the
  * files compared with the local scan's, and both daemons stopped. One task fails on its first attempt on
- * the executor; Spark retries it and nothing changes. Runs in {@code mvn verify} (failsafe, after package).
+ * the executor; Spark retries it and nothing changes. Then a tiny training grid, one ensemble per task on
+ * executors that load DJL only from the executor jar and the shipped natives jar, gives the local summaries
+ * (one task killed halfway and retried). Runs in {@code mvn verify} (failsafe, after package).
  */
 @Tag("standalone")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -69,7 +76,7 @@ class StandaloneClusterIT {
     Path local = SparkScans.write(SparkScans.local(), tmp.resolve("local"));
     List<String> notes = new CopyOnWriteArrayList<>();
     try (SparkEngine spark = SparkEngine.start(new SparkMaster(master),
-        Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", SfmTask.FAIL_FIRST_ATTEMPT, "3"),
+        Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", TaskFaults.FAIL_FIRST_ATTEMPT, "3"),
         RealDft2Backend.JTRANSFORMS, Duration.ofSeconds(90), notes::add)) {
       assertTrue(spark.name().startsWith("spark " + master + " (cpu (jtransforms), 1 executor)"), spark.name());
       SparkScans.assertSameAnswers(local, SparkScans.write(spark, tmp.resolve("standalone")));
@@ -91,12 +98,42 @@ class StandaloneClusterIT {
         + " with free cores and memory, and that the workers can reach this driver", e.getMessage());
   }
 
-  /** A SPARK_HOME whose jars/ holds the Spark jars of the test class path (what a worker puts on executors). */
+  @Test
+  @Order(3)
+  void aTrainingGridOnTheClusterGivesTheLocalSummaries() throws Exception {
+    List<TrainingConfig> runs = new ArrayList<>();
+    for (long seed : List.of(0L, 1L)) {
+      runs.add(TrainingConfig.builder().set(Settings.P, 5).set(Settings.D_MODEL, 8).set(Settings.HEADS, 2)
+          .set(Settings.D_MLP, 16).set(Settings.SEED, seed).set(Settings.STEPS, 20).set(Settings.LOG_EVERY, 5).build());
+    }
+    List<TrainingSummary> local = GridTraining.of(runs, tmp.resolve("train-local")).ensemble(1).resume(true, true)
+        .run(new GridListener() {});
+    List<String> notes = new CopyOnWriteArrayList<>();
+    try (SparkCluster spark = SparkCluster.start("occam IT", new SparkMaster(master),
+        Map.of("spark.executor.memory", "512m", "spark.cores.max", "2", "spark.executor.cores", "1",
+            TaskFaults.FAIL_FIRST_ATTEMPT, "1"), SparkTraining.jars(), Duration.ofSeconds(90), notes::add)) {
+      GridTraining grid = GridTraining.of(runs, tmp.resolve("train-spark")).ensemble(1).resume(true, true);
+      SparkTrainingTest.assertSameRuns(local,
+          SparkTraining.run(spark, grid, grid.plan(new GridListener() {}), 1, new GridListener() {}));
+    } catch (Exception | AssertionError e) { // SparkException is a checked exception Scala throws unchecked
+      System.err.println(logs());
+      throw e;
+    }
+    assertEquals(1, notes.size(), notes.toString());
+  }
+
+  /**
+   * A SPARK_HOME whose jars/ holds the Spark jars of the test class path (what a worker puts on executors),
+   * without DJL and JNA, which a Spark distribution lacks: the executors get them from the executor jar and
+   * the natives jar the driver ships.
+   */
   private static Path sparkHome(Path home) throws IOException {
     Path jars = Files.createDirectories(home.resolve("jars"));
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(entry);
-      if (entry.endsWith(".jar") && !p.getFileName().toString().startsWith("occam-") && Files.isRegularFile(p)) {
+      boolean occams = p.getFileName().toString().startsWith("occam-") || entry.contains("/ai/djl/")
+          || entry.contains("/net/java/dev/jna/");
+      if (entry.endsWith(".jar") && !occams && Files.isRegularFile(p)) {
         Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
       }
     }
