@@ -111,13 +111,7 @@ final class TrainingLoop {
    * @throws IllegalArgumentException if a tensor does not fit the model
    */
   void restore(Checkpoint c) {
-    for (NamedTensor t : c.parameters()) {
-      Parameter p = params.get(t.name());
-      if (p == null || p.getArray().size() != t.size()) {
-        throw new IllegalArgumentException("checkpoint tensor " + t.name() + " does not fit this model");
-      }
-      AdamW.assign(p.getArray(), t.data());
-    }
+    model.load(c.parameters());
     adam.restore(c.updates(), Checkpoint.byName(c.firstMoments()), Checkpoint.byName(c.secondMoments()));
     step = c.step();
     c.replay(milestones);
