@@ -104,7 +104,7 @@ public record ProgressMeasures(
    *
    * @return the logit table, m² × p in domain order
    */
-  private static float[] passes(ModelInternals internals, KeyFrequencies neurons) {
+  static float[] passes(ModelInternals internals, KeyFrequencies neurons) {
     ModelConfig model = internals.config().model();
     int cells = internals.config().task().domainSize();
     int p = model.classes();
@@ -139,7 +139,7 @@ public record ProgressMeasures(
   }
 
   /** Mean cross-entropy of the table's rows at the cells; NaN for no cells. */
-  private static double loss(ModelInternals internals, double[] table, int[] cells) {
+  static double loss(ModelInternals internals, double[] table, int[] cells) {
     if (cells.length == 0) {
       return Double.NaN;
     }
