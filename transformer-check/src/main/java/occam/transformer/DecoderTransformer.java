@@ -31,7 +31,9 @@ import java.util.Map;
  * </pre>
  *
  * Since only position T−1 is read, the last layer is computed there alone (its keys and values
- * still come from every position); {@link #residualStream} computes every position.
+ * still come from every position); {@link #residualStream} computes every position. {@link #logits}
+ * runs the same pass under a {@link Hook} that may read or replace the named activations ({@link
+ * HookPoint}) and bypass layers: the one intervention path of the analyses.
  *
  * The unembedding maps straight to the p classes (no '=' class) and has no bias. Initialization
  * (Nanda et al. 2023): W_E, W_pos and every layer weight N(0, 1/d), W_U N(0, 1/V), biases 0,

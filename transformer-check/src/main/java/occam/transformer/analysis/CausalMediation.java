@@ -24,7 +24,9 @@ import occam.transformer.records.ModelConfig;
  * with M the last-position logits (not probabilities: logit differences add up over heads and do not
  * saturate on a confident model). A head's output is taken at {@link HookPoint.Kind#HEAD_Z}, its A·V
  * before W_O, which W_O maps linearly and head by head to the head's contribution to the stream, so
- * patching it patches exactly that contribution; the {@link PatchSite} says at which positions. A
+ * patching it patches exactly that contribution; the {@link PatchSite} says at which positions (in
+ * the last layer, which computes only the answer position, both sites patch that position alone, the
+ * only one the logits read). A
  * head off the causal path scores 0; one that carries the answer alone scores the whole swing of
  * the logit difference.
  *
