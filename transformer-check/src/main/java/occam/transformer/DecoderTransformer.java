@@ -139,6 +139,19 @@ public final class DecoderTransformer extends AbstractBlock {
   }
 
   /**
+   * Copies of every weight, the inverse of {@link #load}.
+   *
+   * @return one tensor per entry of {@link #namedParameters()}, in that order
+   */
+  public List<NamedTensor> tensors() {
+    List<NamedTensor> tensors = new ArrayList<>();
+    namedParameters().forEach((name, p) -> tensors.add(new NamedTensor(name,
+        Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
+        p.getArray().toFloatArray())));
+    return tensors;
+  }
+
+  /**
    * Replaces every weight by the tensor of its name, e.g. a {@link Checkpoint}'s parameters.
    *
    * @param tensors one tensor per entry of {@link #namedParameters()}, in any order

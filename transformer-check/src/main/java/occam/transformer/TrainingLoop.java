@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -235,18 +234,7 @@ final class TrainingLoop {
   }
 
   private List<NamedTensor> tensors() {
-    List<NamedTensor> tensors = new ArrayList<>();
-    params.forEach((name, p) -> tensors.add(tensor(name, p.getArray())));
-    return tensors;
-  }
-
-  private static NamedTensor tensor(String name, NDArray array) {
-    long[] dims = array.getShape().getShape();
-    int[] shape = new int[dims.length];
-    for (int i = 0; i < dims.length; i++) {
-      shape[i] = (int) dims[i];
-    }
-    return new NamedTensor(name, shape, array.toFloatArray());
+    return model.tensors();
   }
 
   /**

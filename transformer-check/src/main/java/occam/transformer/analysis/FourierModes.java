@@ -105,18 +105,12 @@ public final class FourierModes {
    * @throws IllegalArgumentException if the table is not m² rows of that many columns
    */
   public double[] project(float[] table, int columns) {
-    int cells = m * m;
-    if (columns < 1 || table.length != (long) cells * columns) {
-      throw new IllegalArgumentException("table of " + table.length + " values is not " + cells + " x " + columns);
-    }
+    int cells = checkTable(table, m, columns, "table");
     Dft2 dft = Dft2Backend.fastest().create(m, DftNormalization.STANDARD);
     double[] a = new double[2 * cells];
     double[] out = new double[table.length];
     for (int c = 0; c < columns; c++) {
-      for (int i = 0; i < cells; i++) {
-        a[2 * i] = table[i * columns + c];
-        a[2 * i + 1] = 0;
-      }
+      loadColumn(table, columns, c, a);
       dft.forward(a);
       for (int i = 0; i < cells; i++) {
         if (!kept[i]) {
@@ -130,6 +124,40 @@ public final class FourierModes {
       }
     }
     return out;
+  }
+
+  /**
+   * Checks that a table holds m² rows (the domain cells) of the given number of columns.
+   *
+   * @param table row-major values
+   * @param m side of the domain
+   * @param columns values per row
+   * @param what the table's name, for the message
+   * @return m², the number of rows
+   * @throws IllegalArgumentException if columns &lt; 1 or the length is not m²·columns
+   */
+  static int checkTable(float[] table, int m, int columns, String what) {
+    int cells = m * m;
+    if (columns < 1 || table.length != (long) cells * columns) {
+      throw new IllegalArgumentException(what + " of " + table.length + " values is not " + cells + " x " + columns);
+    }
+    return cells;
+  }
+
+  /**
+   * Copies column c of an m²-row table into an interleaved complex m×m matrix (imaginary parts 0),
+   * ready for a {@link Dft2}.
+   *
+   * @param table row-major m² × columns
+   * @param columns values per row
+   * @param c the column
+   * @param a the target, length 2m²
+   */
+  static void loadColumn(float[] table, int columns, int c, double[] a) {
+    for (int i = 0; i < a.length / 2; i++) {
+      a[2 * i] = table[i * columns + c];
+      a[2 * i + 1] = 0;
+    }
   }
 
   private static int side(int m) {

@@ -61,17 +61,10 @@ public final class KeyFrequencies {
    * @throws IllegalArgumentException if the table is not m² rows of that many columns
    */
   public void add(float[] table, int neurons) {
-    int cells = m * m;
-    if (neurons < 1 || table.length != (long) cells * neurons) {
-      throw new IllegalArgumentException("activation table of " + table.length + " values is not "
-          + cells + " x " + neurons);
-    }
+    int cells = FourierModes.checkTable(table, m, neurons, "activation table");
     double[] a = new double[2 * cells];
     for (int n = 0; n < neurons; n++) {
-      for (int i = 0; i < cells; i++) {
-        a[2 * i] = table[i * neurons + n];
-        a[2 * i + 1] = 0;
-      }
+      FourierModes.loadColumn(table, neurons, n, a);
       dft.forward(a);
       for (int i = 1; i < cells; i++) {
         double power = a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import occam.modular.ModularTask;
 import occam.modular.Op;
-import occam.transformer.DecoderTransformer;
-import occam.transformer.Djl;
 import occam.transformer.NamedTensor;
 import occam.transformer.records.Settings;
 import occam.transformer.records.TrainingConfig;
@@ -26,15 +23,6 @@ class ProgressMeasuresTest {
         .set(Settings.HEADS, 2).set(Settings.D_MLP, 32).set(Settings.LAYERNORM, true).set(Settings.SEED, 2L).build();
   }
 
-  private static List<NamedTensor> initialWeights(TrainingConfig config) {
-    try (NDManager manager = Djl.engine().newBaseManager()) {
-      return DecoderTransformer.create(config.model(), config.seed(), manager).namedParameters().entrySet().stream()
-          .map(e -> new NamedTensor(e.getKey(), java.util.Arrays.stream(e.getValue().getArray().getShape().getShape())
-              .mapToInt(x -> (int) x).toArray(), e.getValue().getArray().toFloatArray()))
-          .toList();
-    }
-  }
-
   /**
    * Keeping every 2-D mode reproduces the logits up to the DFT round trip (~1e-15 of O(1) logits), so
    * the loss moves by that much at most; removing no mode subtracts exactly 0.
@@ -42,7 +30,7 @@ class ProgressMeasuresTest {
   @Test
   void restrictedLossWithEveryModeAndExcludedLossWithNoneAreTheLoss() {
     TrainingConfig config = randomConfig();
-    try (ModelInternals model = new ModelInternals(config, initialWeights(config))) {
+    try (ModelInternals model = new ModelInternals(config, SkipAblationTest.randomWeights(config))) {
       int m = config.task().groupOrder();
       int p = config.task().p();
       float[] z = ProgressMeasures.passes(model, new KeyFrequencies(m));

@@ -25,14 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SkipAblationTest {
 
   /** A seeded random model with LayerNorm, as its weights. */
-  private static List<NamedTensor> randomWeights(TrainingConfig config) {
+  static List<NamedTensor> randomWeights(TrainingConfig config) {
     try (NDManager manager = Djl.engine().newBaseManager()) {
-      DecoderTransformer model = DecoderTransformer.create(config.model(), config.seed(), manager);
-      return model.namedParameters().entrySet().stream()
-          .map(e -> new NamedTensor(e.getKey(),
-              java.util.Arrays.stream(e.getValue().getArray().getShape().getShape()).mapToInt(x -> (int) x).toArray(),
-              e.getValue().getArray().toFloatArray()))
-          .toList();
+      return DecoderTransformer.create(config.model(), config.seed(), manager).tensors();
     }
   }
 
