@@ -66,7 +66,7 @@ public final class CausalSelfAttention extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    return new NDList(attend(store, x, x, training));
+    return new NDList(attend(store, x, x, training, Hook.NONE, 0));
   }
 
   /**
@@ -76,9 +76,11 @@ public final class CausalSelfAttention extends AbstractBlock {
    * @param queries (B, T_q, d): the last T_q positions of {@code x}
    * @param x (B, T, d): the whole sequence, source of keys and values
    * @param training whether gradients will be taken
+   * @param hook sees the per-head outputs z, (B, H, T_q, d_h), as {@link HookPoint.Kind#HEAD_Z} of {@code layer}
+   * @param layer this block's layer, for the hook
    * @return (B, T_q, d)
    */
-  NDArray attend(ParameterStore store, NDArray queries, NDArray x, boolean training) {
+  NDArray attend(ParameterStore store, NDArray queries, NDArray x, boolean training, Hook hook, int layer) {
     long b = x.getShape().get(0);
     long t = x.getShape().get(1);
     long tq = queries.getShape().get(1);
@@ -89,8 +91,8 @@ public final class CausalSelfAttention extends AbstractBlock {
     // the divisor is saved for the backward pass, so it must own its memory (see NativeArrays)
     NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(NativeArrays.scalar(x.getManager(), (float) Math.sqrt(dh)));
     NDArray attention = scores.add(causalMask(x.getManager(), (int) tq, (int) t)).softmax(-1);
-    NDArray z = attention.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, dModel);
-    return z.matMul(store.getValue(wo, x.getDevice(), training));
+    NDArray z = hook.at(new HookPoint(HookPoint.Kind.HEAD_Z, layer), attention.matMul(v));
+    return z.transpose(0, 2, 1, 3).reshape(b, tq, dModel).matMul(store.getValue(wo, x.getDevice(), training));
   }
 
   private NDArray splitHeads(NDArray y, long b, long t, int dh) {

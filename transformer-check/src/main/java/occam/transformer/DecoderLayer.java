@@ -38,6 +38,7 @@ final class DecoderLayer extends AbstractBlock {
   private final Linear mlpIn;
   private final Linear mlpOut;
   private final int dMlp;
+  private final int index;
   private final String prefix;
 
   /**
@@ -48,6 +49,7 @@ final class DecoderLayer extends AbstractBlock {
    * @param seed run seed
    */
   DecoderLayer(ModelConfig config, int index, long seed) {
+    this.index = index;
     this.prefix = "blocks." + index + ".";
     this.dMlp = config.dMlp();
     double std = 1.0 / Math.sqrt(config.dModel());
@@ -100,7 +102,7 @@ final class DecoderLayer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(forwardStream(store, inputs.singletonOrThrow(), training, false));
+    return new NDList(forwardStream(store, inputs.singletonOrThrow(), training, false, Hook.NONE));
   }
 
   /**
@@ -114,9 +116,11 @@ final class DecoderLayer extends AbstractBlock {
    * @param x (B, T, d)
    * @param training whether gradients will be taken
    * @param lastOnly compute only position T − 1
+   * @param hook reads or replaces this layer's {@link HookPoint}s
    * @return (B, T, d), or (B, 1, d) when lastOnly
    */
-  NDArray forwardStream(ParameterStore store, NDArray x, boolean training, boolean lastOnly) {
+  NDArray forwardStream(ParameterStore store, NDArray x, boolean training, boolean lastOnly, Hook hook) {
+    x = hook.at(point(HookPoint.Kind.RESID_PRE), x);
     NDArray normed = apply(norm1, store, x, training);
     NDArray residual = x;
     NDArray queries = normed;
@@ -125,9 +129,16 @@ final class DecoderLayer extends AbstractBlock {
       residual = x.get(last);
       queries = normed.get(last);
     }
-    NDArray y = residual.add(attention.attend(store, queries, normed, training));
-    NDArray h = Activation.relu(apply(mlpIn, store, apply(norm2, store, y, training), training));
-    return y.add(apply(mlpOut, store, h, training));
+    NDArray attended = hook.at(point(HookPoint.Kind.ATTN_OUT),
+        attention.attend(store, queries, normed, training, hook, index));
+    NDArray y = hook.at(point(HookPoint.Kind.RESID_MID), residual.add(attended));
+    NDArray h = hook.at(point(HookPoint.Kind.MLP_POST),
+        Activation.relu(apply(mlpIn, store, apply(norm2, store, y, training), training)));
+    return hook.at(point(HookPoint.Kind.RESID_POST), y.add(apply(mlpOut, store, h, training)));
+  }
+
+  private HookPoint point(HookPoint.Kind kind) {
+    return new HookPoint(kind, index);
   }
 
   /** Runs a single-input block, or returns x when the block is absent (LayerNorm off). */

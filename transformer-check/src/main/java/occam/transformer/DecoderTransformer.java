@@ -15,6 +15,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,9 @@ import java.util.Map;
  * </pre>
  *
  * Since only position T−1 is read, the last layer is computed there alone (its keys and values
- * still come from every position); {@link #residualStream} computes every position.
+ * still come from every position); {@link #residualStream} computes every position. {@link #logits}
+ * runs the same pass under a {@link Hook} that may read or replace the named activations ({@link
+ * HookPoint}) and bypass layers: the one intervention path of the analyses.
  *
  * The unembedding maps straight to the p classes (no '=' class) and has no bias. Initialization
  * (Nanda et al. 2023): W_E, W_pos and every layer weight N(0, 1/d), W_U N(0, 1/V), biases 0,
@@ -118,21 +121,76 @@ public final class DecoderTransformer extends AbstractBlock {
    * @return (B, T, d)
    */
   public NDArray residualStream(ParameterStore store, NDArray tokens, boolean training) {
-    return residualStream(store, tokens, training, false);
+    return residualStream(store, tokens, training, false, Hook.NONE);
+  }
+
+  /**
+   * The last-position logits of a forward pass (no gradients) whose activations a hook may read or
+   * replace and whose layers it may bypass; with {@link Hook#NONE} these are the logits of {@link
+   * #forward}, bit for bit (the same operations run).
+   *
+   * @param store parameter store
+   * @param tokens (B, T) integer token ids
+   * @param hook the intervention
+   * @return (B, p)
+   */
+  public NDArray logits(ParameterStore store, NDArray tokens, Hook hook) {
+    return lastLogits(store, tokens, false, hook);
+  }
+
+  /**
+   * Copies of every weight, the inverse of {@link #load}.
+   *
+   * @return one tensor per entry of {@link #namedParameters()}, in that order
+   */
+  public List<NamedTensor> tensors() {
+    List<NamedTensor> tensors = new ArrayList<>();
+    namedParameters().forEach((name, p) -> tensors.add(new NamedTensor(name,
+        Arrays.stream(p.getArray().getShape().getShape()).mapToInt(Math::toIntExact).toArray(),
+        p.getArray().toFloatArray())));
+    return tensors;
+  }
+
+  /**
+   * Replaces every weight by the tensor of its name, e.g. a {@link Checkpoint}'s parameters.
+   *
+   * @param tensors one tensor per entry of {@link #namedParameters()}, in any order
+   * @throws IllegalArgumentException if a parameter has no tensor, or a tensor has no parameter or
+   *     another shape
+   */
+  public void load(List<NamedTensor> tensors) {
+    Map<String, Parameter> params = namedParameters();
+    Map<String, NamedTensor> byName = new LinkedHashMap<>();
+    for (NamedTensor t : tensors) {
+      Parameter p = params.get(t.name());
+      if (p == null || !Arrays.equals(p.getArray().getShape().getShape(), Arrays.stream(t.shape()).asLongStream().toArray())) {
+        throw new IllegalArgumentException("tensor " + t.name() + " of shape " + Arrays.toString(t.shape())
+            + " does not fit this model");
+      }
+      byName.put(t.name(), t);
+    }
+    params.forEach((name, p) -> {
+      if (!byName.containsKey(name)) {
+        throw new IllegalArgumentException("parameter " + name + " has no tensor");
+      }
+      AdamW.assign(p.getArray(), byName.get(name).data());
+    });
   }
 
   /**
    * The residual stream, at every position or (lastOnly) at the last one: the last layer then
    * skips the queries, attention outputs and MLPs of the other positions, which nothing reads.
    */
-  private NDArray residualStream(ParameterStore store, NDArray tokens, boolean training, boolean lastOnly) {
+  private NDArray residualStream(ParameterStore store, NDArray tokens, boolean training, boolean lastOnly, Hook hook) {
     NDArray oneHot = tokens.oneHot(config.vocab(), DataType.FLOAT32);
     NDArray x =
         oneHot
             .matMul(store.getValue(tokenEmbedding, tokens.getDevice(), training))
             .add(store.getValue(positionEmbedding, tokens.getDevice(), training));
     for (int l = 0; l < layers.size(); l++) {
-      x = layers.get(l).forwardStream(store, x, training, lastOnly && l == layers.size() - 1);
+      if (!hook.bypasses(l)) {
+        x = layers.get(l).forwardStream(store, x, training, lastOnly && l == layers.size() - 1, hook);
+      }
     }
     return DecoderLayer.apply(finalNorm, store, x, training);
   }
@@ -140,9 +198,12 @@ public final class DecoderTransformer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = residualStream(store, inputs.singletonOrThrow(), training, true);
-    NDArray last = x.get(new NDIndex(":, -1, :"));
-    return unembed.forward(store, new NDList(last), training);
+    return new NDList(lastLogits(store, inputs.singletonOrThrow(), training, Hook.NONE));
+  }
+
+  private NDArray lastLogits(ParameterStore store, NDArray tokens, boolean training, Hook hook) {
+    NDArray last = residualStream(store, tokens, training, true, hook).get(new NDIndex(":, -1, :"));
+    return unembed.forward(store, new NDList(last), training).singletonOrThrow();
   }
 
   @Override

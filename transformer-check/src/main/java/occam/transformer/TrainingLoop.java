@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -111,13 +110,7 @@ final class TrainingLoop {
    * @throws IllegalArgumentException if a tensor does not fit the model
    */
   void restore(Checkpoint c) {
-    for (NamedTensor t : c.parameters()) {
-      Parameter p = params.get(t.name());
-      if (p == null || p.getArray().size() != t.size()) {
-        throw new IllegalArgumentException("checkpoint tensor " + t.name() + " does not fit this model");
-      }
-      AdamW.assign(p.getArray(), t.data());
-    }
+    model.load(c.parameters());
     adam.restore(c.updates(), Checkpoint.byName(c.firstMoments()), Checkpoint.byName(c.secondMoments()));
     step = c.step();
     c.replay(milestones);
@@ -241,18 +234,7 @@ final class TrainingLoop {
   }
 
   private List<NamedTensor> tensors() {
-    List<NamedTensor> tensors = new ArrayList<>();
-    params.forEach((name, p) -> tensors.add(tensor(name, p.getArray())));
-    return tensors;
-  }
-
-  private static NamedTensor tensor(String name, NDArray array) {
-    long[] dims = array.getShape().getShape();
-    int[] shape = new int[dims.length];
-    for (int i = 0; i < dims.length; i++) {
-      shape[i] = (int) dims[i];
-    }
-    return new NamedTensor(name, shape, array.toFloatArray());
+    return model.tensors();
   }
 
   /**
