@@ -11,6 +11,7 @@ import static occam.transformer.records.Settings.LOG_EVERY;
 import static occam.transformer.records.Settings.LR;
 import static occam.transformer.records.Settings.P;
 import static occam.transformer.records.Settings.RANK_EVERY;
+import static occam.transformer.records.Settings.SNAPSHOTS;
 import static occam.transformer.records.Settings.STEPS;
 import static occam.transformer.records.Settings.WEIGHT_DECAY;
 
@@ -59,6 +60,33 @@ public enum Preset {
     }
   },
   /**
+   * A CPU-sized deep model, so that the paper's layer-level diagnostics (bypassable layers, CMA per
+   * layer band) can be seen without a GPU: p = 47, α = 0.5 (as quick), 6 layers, d = 64, 4 heads,
+   * d_mlp = 256, pre-LayerNorm on (as the paper preset), lr 1e-3 (a third of quick's: six residual
+   * layers), λ = 1, 10,000 steps logged every 50, snapshots {@code log}. About 5 M parameters·tokens
+   * per step, 5× quick; on 2 loaded cores ≈ 4–6 steps/s, so ≈ 30–40 minutes. Memorizes near step 80;
+   * grokking expected from λ·lr scaling (quick's 850 steps at lr 3e-3 → ≈ 2,500–5,000), see the README.
+   */
+  DEEP {
+    @Override
+    public TrainingConfig.Builder builder() {
+      return TrainingConfig.builder()
+          .set(P, 47)
+          .set(FRAC, 0.5)
+          .set(LAYERS, 6)
+          .set(D_MODEL, 64)
+          .set(HEADS, 4)
+          .set(D_MLP, 256)
+          .set(LAYERNORM, true)
+          .set(LR, 1e-3)
+          .set(WEIGHT_DECAY, 1.0)
+          .set(STEPS, 10_000)
+          .set(LOG_EVERY, 50)
+          .set(CHECKPOINT_EVERY, 500)
+          .set(SNAPSHOTS, SnapshotSchedule.LOG);
+    }
+  },
+  /**
    * The SFM paper's empirical leg (seed 004, §4): 48 layers, d = 512, 8 heads, p = 97, 100k steps.
    * The paper gives neither α, d_mlp, the learning rate nor the normalization; this preset takes
    * α = 0.3, d_mlp = 4d, lr 1e-3, λ = 1 and pre-LayerNorm on (48 un-normalized residual layers are
@@ -94,7 +122,7 @@ public enum Preset {
   /**
    * Parses a preset name.
    *
-   * @param name quick, nanda or paper (any case)
+   * @param name quick, deep, nanda or paper (any case)
    * @return the preset
    * @throws IllegalArgumentException for any other name
    */
