@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * steps where t_mem and t_grok are reached; the training loop adds those.
  *
  * <p>Log-spaced steps over T updates: s_i = round(T^{i/(N−1)}), i = 0..N−1 (s = T for N = 1),
- * duplicates merged, so the small steps are dense and a run of T = 1,500 with N = 40 keeps about 30
- * distinct steps, 13 per decade.
+ * duplicates merged, so the small steps are dense and a run of T = 1,500 with N = 40 keeps 35
+ * distinct steps besides 0, about 11 per decade.
  *
  * <p>Size budget: every snapshot holds all weights as float32 (4 bytes per parameter, no optimizer
  * moments: a third of a checkpoint). A run's snapshots together may take at most {@link
@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * @param steps explicit steps (ascending, distinct, ≥ 0); empty for none or log-spaced
  */
 public record SnapshotSchedule(int count, List<Integer> steps) {
-  /** N of {@code log}: 40 log-spaced steps (≈ 13 per decade over 1,500 steps). */
+  /** N of {@code log}: 40 log-spaced steps (35 distinct over 1,500 steps). */
   public static final int LOG_COUNT = 40;
 
   /** Most log-spaced steps one schedule may ask for. */
