@@ -162,7 +162,7 @@ public final class AnalysisReport {
   private static String header() {
     StringBuilder md = new StringBuilder("| checkpoint | step |");
     for (Table1Column col : Table1Column.values()) {
-      md.append(' ').append(col.header()).append(" |");
+      md.append(' ').append(col.header().replace("|", "\\|")).append(" |");
     }
     md.append("\n|---|---:|");
     md.append("---|".repeat(Table1Column.values().length));
