@@ -138,7 +138,9 @@ public final class AnalysisFigures {
       }
       xs.add(xs.get(0)); // close the polygon: a = m − 1 back to a = 0
       ys.add(ys.get(0));
-      XYChart c = chart(cp.role().label() + ", step " + step + ": ring " + m.get().cell(), "PC1", "PC2");
+      XYChart c = chart(String.format(java.util.Locale.ROOT, "%s, step %d: ring %.3f, k* = %.0f", cp.role().label(), step,
+          m.get().numbers().getOrDefault("ring_score", Double.NaN),
+          m.get().numbers().getOrDefault("ring_frequency", Double.NaN)), "PC1", "PC2");
       XYSeries series = c.addSeries("W_E rows in group order", xs, ys);
       series.setMarker(SeriesMarkers.CIRCLE);
       c.getStyler().setLegendVisible(false);

@@ -97,7 +97,7 @@ public final class AnalysisReport {
     TrainingConfig c = r.config();
     StringBuilder md = new StringBuilder();
     md.append("# Analysis of ").append(r.run()).append("\n\nProduced by `").append(command).append("`.\n\n");
-    md.append(String.format(Locale.ROOT, "Run: p = %d, %s, frac = %s, %d layers, d = %d, %d heads, LayerNorm %s, "
+    md.append(String.format(Locale.ROOT, "Run: p = %d, %s, frac = %s, layers = %d, d = %d, heads = %d, LayerNorm %s, "
         + "lr = %s, wd = %s, seed %d; %d snapshots (steps %d–%d).%n%n", c.task().p(), c.task().op().cliName(),
         Numbers.table(c.frac()), c.model().layers(), c.model().dModel(), c.model().heads(),
         c.model().layerNorm() ? "on" : "off", Numbers.table(c.optimizer().lr()),
