@@ -1,18 +1,10 @@
 package occam.transformer;
 
-import static occam.transformer.records.Settings.CHECKPOINT_EVERY;
-import static occam.transformer.records.Settings.D_MLP;
-import static occam.transformer.records.Settings.D_MODEL;
-import static occam.transformer.records.Settings.FRAC;
-import static occam.transformer.records.Settings.HEADS;
 import static occam.transformer.records.Settings.LAYERS;
 import static occam.transformer.records.Settings.LOG_EVERY;
-import static occam.transformer.records.Settings.LR;
-import static occam.transformer.records.Settings.P;
 import static occam.transformer.records.Settings.SEED;
 import static occam.transformer.records.Settings.SNAPSHOTS;
 import static occam.transformer.records.Settings.STEPS;
-import static occam.transformer.records.Settings.WEIGHT_DECAY;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,18 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Weight snapshots: the scheduled steps plus 0, the milestones and the last; kill and resume; ensembles. */
 class SnapshotsTest {
+  /** {@link TrainingRunTest}'s tiny model, a metrics line every 50 steps. */
   private static TrainingConfig.Builder tiny() {
-    return TrainingConfig.builder()
-        .set(P, 5)
-        .set(FRAC, 0.6)
-        .set(SEED, 3L)
-        .set(D_MODEL, 8)
-        .set(HEADS, 2)
-        .set(D_MLP, 16)
-        .set(LR, 1e-2)
-        .set(WEIGHT_DECAY, 1.0)
-        .set(LOG_EVERY, 50)
-        .set(CHECKPOINT_EVERY, 4);
+    return TrainingRunTest.tiny().set(LOG_EVERY, 50);
   }
 
   @Test

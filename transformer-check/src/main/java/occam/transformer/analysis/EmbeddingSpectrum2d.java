@@ -38,21 +38,11 @@ public final class EmbeddingSpectrum2d implements SnapshotMeasure {
   @Override
   public Measured measure(Snapshot snapshot) {
     double[][] rows = EmbeddingRows.of(snapshot.parameter(EmbeddingRows.W_E), snapshot.config().task());
-    SpectralConcentration c = concentration(power(rows));
+    SpectralConcentration c = SpectralConcentration.orNaN(power(rows));
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("gini", c.gini());
     numbers.put("ipr", c.ipr());
     return new Measured(String.format(Locale.ROOT, "%.3f, %.4f", c.gini(), c.ipr()), numbers, null);
-  }
-
-  /** The concentration, all NaN for a non-finite spectrum (a diverged model). */
-  private static SpectralConcentration concentration(double[] power) {
-    for (double x : power) {
-      if (!Double.isFinite(x)) {
-        return new SpectralConcentration(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-      }
-    }
-    return SpectralConcentration.of(power);
   }
 
   /**
