@@ -1,5 +1,8 @@
 package occam.transformer;
 
+import static occam.transformer.records.Settings.D_MLP;
+import static occam.transformer.records.Settings.D_MODEL;
+import static occam.transformer.records.Settings.HEADS;
 import static occam.transformer.records.Settings.LAYERS;
 import static occam.transformer.records.Settings.LOG_EVERY;
 import static occam.transformer.records.Settings.SEED;

@@ -61,11 +61,13 @@ public enum Preset {
   },
   /**
    * A CPU-sized deep model, so that the paper's layer-level diagnostics (bypassable layers, CMA per
-   * layer band) can be seen without a GPU: p = 47, α = 0.5 (as quick), 6 layers, d = 64, 4 heads,
-   * d_mlp = 256, pre-LayerNorm on (as the paper preset), lr 1e-3 (a third of quick's: six residual
-   * layers), λ = 1, 10,000 steps logged every 50, snapshots {@code log}. About 5 M parameters·tokens
-   * per step, 5× quick; on 2 loaded cores ≈ 4–6 steps/s, so ≈ 30–40 minutes. Memorizes near step 80;
-   * grokking expected from λ·lr scaling (quick's 850 steps at lr 3e-3 → ≈ 2,500–5,000), see the README.
+   * layer band) can be looked at without a GPU: p = 47, α = 0.5 (as quick), 6 layers, d = 64, 4 heads,
+   * d_mlp = 256, pre-LayerNorm on (as the paper preset), lr 1e-3 (a third of quick's, for six residual
+   * layers), λ = 1, 10,000 steps logged every 50, snapshots {@code log}. A step costs ≈ 5.5× a quick
+   * step (≈ 10 GFLOP), so ≈ 10–15 steps/s on an idle 2-core machine (≈ 15 min) and far less on a busy
+   * one (≈ 1 step/s measured beside a training grid). Not run to the end: a run at these settings
+   * memorized at step 77 and reached test accuracy 0.55 by step 1,850, with loss spikes every ~300
+   * steps that recovered within ~100; whether and when it groks is untested.
    */
   DEEP {
     @Override
