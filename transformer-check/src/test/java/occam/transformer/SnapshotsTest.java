@@ -91,10 +91,18 @@ class SnapshotsTest {
   }
 
   @Test
-  void aRunWithoutSnapshotsWritesNone(@TempDir Path tmp) throws IOException {
-    TrainingRun.of(tiny().set(STEPS, 3).build()).output(tmp).run();
-    assertTrue(Snapshots.steps(tmp).isEmpty());
-    assertTrue(!Files.exists(new RunFolder(tmp).snapshotDir()));
+  void aRunWithoutSnapshotsWritesNoneAndSnapshotsChangeNoMetric(@TempDir Path tmp) throws IOException {
+    TrainingConfig plain = tiny().set(STEPS, 60).set(LOG_EVERY, 10).build();
+    TrainingRun.of(plain).output(tmp.resolve("plain")).run();
+    assertTrue(Snapshots.steps(tmp.resolve("plain")).isEmpty());
+    assertTrue(!Files.exists(new RunFolder(tmp.resolve("plain")).snapshotDir()));
+    TrainingRun.of(plain.toBuilder().set(SNAPSHOTS, SnapshotSchedule.parse("7")).build()).output(tmp.resolve("snap")).run();
+    assertEquals(timeless(new RunFolder(tmp.resolve("plain")).log()), timeless(new RunFolder(tmp.resolve("snap")).log()),
+        "the test set evaluated at snapshot steps changes no logged number");
+  }
+
+  private static List<occam.transformer.records.StepMetrics> timeless(List<occam.transformer.records.StepMetrics> log) {
+    return log.stream().map(occam.transformer.records.StepMetrics::withoutTiming).toList();
   }
 
   @Test
