@@ -23,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The figures of {@code occam analyze}: {@code curves.png}, one small panel per number of every
  * measure over all snapshots (step on a log axis, step 0 left out as in the training curves), and
  * {@code embedding-pca.png}, one panel per checkpoint with the rows of W_E projected on their top two
- * principal components, joined in group order (a ring isomorphic to Z_m is a closed polygon).
+ * principal components, joined in the order of k*·a mod m (k* the ring's frequency, a the group index),
+ * so that a ring isomorphic to Z_m is a closed polygon.
  */
 public final class AnalysisFigures {
   /** The curves figure. */
@@ -124,10 +125,19 @@ public final class AnalysisFigures {
         continue;
       }
       JsonArray points = m.get().details().getAsJsonObject().getAsJsonArray("projection");
+      int size = points.size();
+      double k = m.get().numbers().getOrDefault("ring_frequency", 1.0);
+      long kStar = Double.isFinite(k) && k >= 1 ? (long) k : 1;
+      // visit a in the order of k*·a mod m: a ring of frequency k* is then a closed polygon, not a star
+      Integer[] order = new Integer[size];
+      for (int a = 0; a < size; a++) {
+        order[a] = a;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparingLong(a -> kStar * a % size));
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
-      for (JsonElement p : points) {
-        JsonArray xy = p.getAsJsonArray();
+      for (int a : order) {
+        JsonArray xy = points.get(a).getAsJsonArray();
         if (!xy.get(0).isJsonNull() && !xy.get(1).isJsonNull()) {
           xs.add(xy.get(0).getAsDouble());
           ys.add(xy.get(1).getAsDouble());
@@ -136,12 +146,12 @@ public final class AnalysisFigures {
       if (xs.isEmpty()) {
         continue;
       }
-      xs.add(xs.get(0)); // close the polygon: a = m − 1 back to a = 0
+      xs.add(xs.get(0)); // close the polygon
       ys.add(ys.get(0));
       XYChart c = chart(String.format(java.util.Locale.ROOT, "%s, step %d: ring %.3f, k* = %.0f", cp.role().label(), step,
           m.get().numbers().getOrDefault("ring_score", Double.NaN),
           m.get().numbers().getOrDefault("ring_frequency", Double.NaN)), "PC1", "PC2");
-      XYSeries series = c.addSeries("W_E rows in group order", xs, ys);
+      XYSeries series = c.addSeries("W_E rows in the order of k*·a mod m", xs, ys);
       series.setMarker(SeriesMarkers.CIRCLE);
       c.getStyler().setLegendVisible(false);
       out.add(c);
