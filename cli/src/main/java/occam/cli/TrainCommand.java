@@ -92,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   @Option(names = "--preset", paramLabel = "NAME",
-      description = "quick (groks in minutes on 2 CPU cores), nanda (p=113, 15k steps) or paper (48 layers, GPU)")
+      description = "quick (groks in minutes on 2 CPU cores), deep (6 layers, LayerNorm, snapshots; groks near step 2,500), nanda (p=113, 15k steps) or paper (48 layers, GPU)")
   private String preset;
 
   @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: out/train-PRESET)")

@@ -28,6 +28,7 @@ class ReadmeExamplesTest {
   private static final Map<String, String> NOT_RUN = Map.of(
       "scan", "a scan runs hundreds of SFM cells (minutes)",
       "train", "trains a transformer with DJL (minutes)",
+      "analyze", "needs a run trained with --snapshots",
       "experiment", "trains the validation grid of transformers (hours)",
       "compare", "needs the run folders that occam experiment trains",
       "bench", "a benchmark times work for minutes");

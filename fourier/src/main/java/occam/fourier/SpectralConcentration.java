@@ -28,6 +28,22 @@ import java.util.Arrays;
 public record SpectralConcentration(double gini, double ipr, double entropy, double effectiveRank) {
 
   /**
+   * Measures a power spectrum that may be non-finite (that of a diverged model).
+   *
+   * @param power entries, NaN or infinite ones allowed (not modified)
+   * @return {@link #of}, or all four NaN when an entry is not finite
+   * @throws IllegalArgumentException if a finite entry is negative
+   */
+  public static SpectralConcentration orNaN(double[] power) {
+    for (double x : power) {
+      if (!Double.isFinite(x)) {
+        return new SpectralConcentration(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      }
+    }
+    return of(power);
+  }
+
+  /**
    * Measures a power spectrum.
    *
    * @param power non-negative entries (not modified)

@@ -91,4 +91,13 @@ class SpectralConcentrationTest {
     SpectralConcentration s = SpectralConcentration.of(new double[] {-0.0, 1});
     assertEquals(0.5, s.gini(), TOL);
   }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void orNaNGivesNaNForANonFiniteSpectrumAndOfOtherwise(double bad) {
+    SpectralConcentration s = SpectralConcentration.orNaN(new double[] {1, bad, 2});
+    assertTrue(Double.isNaN(s.gini()) && Double.isNaN(s.ipr()) && Double.isNaN(s.entropy())
+        && Double.isNaN(s.effectiveRank()));
+    assertEquals(SpectralConcentration.of(new double[] {1, 3, 2}), SpectralConcentration.orNaN(new double[] {1, 3, 2}));
+  }
 }

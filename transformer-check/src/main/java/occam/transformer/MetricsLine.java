@@ -64,9 +64,9 @@ public final class MetricsLine implements Measurement<StepMetrics> {
         embedding = t.data();
       }
     }
-    SpectralConcentration embed = concentration(EmbeddingSpectrum.power(embedding, d, task));
+    SpectralConcentration embed = SpectralConcentration.orNaN(EmbeddingSpectrum.power(embedding, d, task));
     double[] logitPower = LogitSpectrum2d.power(state.logitTable(), task);
-    SpectralConcentration logit2d = concentration(logitPower);
+    SpectralConcentration logit2d = SpectralConcentration.orNaN(logitPower);
     Scores train = state.train();
     Scores test = state.test();
     return new StepMetrics(state.step(), train.loss(), train.accuracy(), test.loss(), test.accuracy(),
@@ -78,15 +78,5 @@ public final class MetricsLine implements Measurement<StepMetrics> {
   /** @return what the complexity estimate measures, for the summary */
   public String complexity() {
     return complexity.description();
-  }
-
-  /** Concentration of a spectrum, all NaN when a diverged model made it non-finite. */
-  private static SpectralConcentration concentration(double[] power) {
-    for (double x : power) {
-      if (!Double.isFinite(x)) {
-        return new SpectralConcentration(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-      }
-    }
-    return SpectralConcentration.of(power);
   }
 }

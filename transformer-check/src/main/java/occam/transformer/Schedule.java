@@ -1,17 +1,21 @@
 package occam.transformer;
 
+import java.util.Set;
+
 /**
- * When a {@link Measurement} runs: at every multiple of {@code every} steps, always at the final
+ * When a {@link Measurement} runs: at every multiple of {@code every} steps, at the listed {@code
+ * steps} (e.g. the log-spaced steps of the weight snapshots), always at the final
  * step of a run (the last step, or the step at which it diverged) and, if {@code atMilestones}, at
  * the steps where t_mem and t_grok are reached (so that a run's state at its milestones, e.g. V_mem =
  * ‖θ‖² at t_mem, is on record).
  *
  * @param every the interval in steps, ≥ 1
  * @param atMilestones whether the milestone steps are due too
+ * @param steps further steps that are due
  */
-public record Schedule(int every, boolean atMilestones) {
+public record Schedule(int every, boolean atMilestones, Set<Integer> steps) {
   /**
-   * Validates the interval.
+   * Validates the interval and copies the steps.
    *
    * @throws IllegalArgumentException if every &lt; 1
    */
@@ -19,6 +23,29 @@ public record Schedule(int every, boolean atMilestones) {
     if (every < 1) {
       throw new IllegalArgumentException("every = " + every + " is not allowed: a schedule's interval must be >= 1");
     }
+    steps = Set.copyOf(steps);
+  }
+
+  /**
+   * Every {@code every} steps, at the final step and, if {@code atMilestones}, at the milestones.
+   *
+   * @param every the interval in steps, ≥ 1
+   * @param atMilestones whether the milestone steps are due too
+   */
+  public Schedule(int every, boolean atMilestones) {
+    this(every, atMilestones, Set.of());
+  }
+
+  /**
+   * At listed steps only (step 0 included, the interval being {@link Integer#MAX_VALUE}), the final
+   * step and, if {@code atMilestones}, the milestones.
+   *
+   * @param steps the steps
+   * @param atMilestones whether the milestone steps are due too
+   * @return the schedule
+   */
+  public static Schedule at(Set<Integer> steps, boolean atMilestones) {
+    return new Schedule(Integer.MAX_VALUE, atMilestones, steps);
   }
 
   /**
@@ -35,10 +62,10 @@ public record Schedule(int every, boolean atMilestones) {
    *
    * @param step the step
    * @param isFinal whether it is the run's final step
-   * @return isFinal, or step a multiple of every
+   * @return isFinal, step a multiple of every, or a listed step
    */
   public boolean isDue(int step, boolean isFinal) {
-    return isFinal || step % every == 0;
+    return isFinal || step % every == 0 || steps.contains(step);
   }
 
   /**

@@ -22,7 +22,8 @@ import occam.transformer.records.TrainingSummary;
 /**
  * Trains a {@link DecoderTransformer} on a modular task with {@link AdamW} ({@link TrainingLoop}) and
  * keeps the run's records in a {@link RunFolder}: {@code metrics.jsonl} (the {@link MetricsLine}
- * measurement), {@code summary.json} and {@code checkpoint/state.ckpt}. Further measurements are added
+ * measurement), {@code summary.json}, {@code checkpoint/state.ckpt} and, when the configuration asks
+ * for them, weight snapshots ({@link Snapshots}). Further measurements are added
  * with {@link #measure}. Before anything is written the folder and any checkpoint are checked, so bad
  * input leaves existing files as they were.
  */
@@ -162,11 +163,13 @@ public final class TrainingRun {
    * #restartUnfinished}, a metrics log without a summary).
    *
    * @return the checkpoint, or null for a fresh start
-   * @throws UsageException if the folder is a file, already holds a run and resume is off, holds a run
-   *     without a checkpoint and resume is on, or the checkpoint is unreadable, belongs to another
-   *     configuration or is past {@code config.steps()} (the user's input, not a failure)
+   * @throws UsageException if the snapshots would exceed their size budget, the folder is a file,
+   *     already holds a run and resume is off, holds a run without a checkpoint and resume is on, or the
+   *     checkpoint is unreadable, belongs to another configuration or is past {@code config.steps()}
+   *     (the user's input, not a failure)
    */
   public Checkpoint preflight() {
+    requireSnapshotBudget();
     if (out == null) {
       return null;
     }
@@ -217,6 +220,7 @@ public final class TrainingRun {
     if (out == null) {
       return train(preflight());
     }
+    requireSnapshotBudget(); // before the lock makes the folder
     // the lock first, so a folder another command writes is refused naming it; the preflight runs under
     // it before the folder is touched (a new folder cannot fail it, so a refusal never makes one appear)
     Checkpoint[] start = new Checkpoint[1];
@@ -224,6 +228,19 @@ public final class TrainingRun {
       TrainingSummary summary = train(start[0]);
       folder.finish();
       return summary;
+    }
+  }
+
+  /**
+   * Checks the snapshots against their size budget ({@link Snapshots#requireWithinBudget}).
+   *
+   * @throws UsageException if they would not fit
+   */
+  public void requireSnapshotBudget() {
+    try {
+      Snapshots.requireWithinBudget(config);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
   }
 
@@ -265,6 +282,9 @@ public final class TrainingRun {
           last.add(line);
           listener.onLog(line);
         }));
+        if (out != null && !config.snapshots().isNone()) {
+          probes.add(new TrainingLoop.Probe<>(Snapshots.measurement(config), Snapshots.writer(out.dir())));
+        }
         probes.addAll(measurements);
         end = loop.run(probes, listener, device, checkpoint, stop);
       }

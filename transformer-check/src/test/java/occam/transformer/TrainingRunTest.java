@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Kill-and-resume equivalence and the refusals that leave an existing run untouched (tiny model). */
 class TrainingRunTest {
-  private static TrainingConfig.Builder tiny() {
+  static TrainingConfig.Builder tiny() {
     return TrainingConfig.builder()
         .set(P, 5)
         .set(FRAC, 0.6)

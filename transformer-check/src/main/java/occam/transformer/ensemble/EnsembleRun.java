@@ -22,7 +22,10 @@ import occam.transformer.Djl;
 import occam.transformer.Interruption;
 import occam.transformer.MetricsLine;
 import occam.transformer.ModelState;
+import occam.transformer.Measurement;
 import occam.transformer.Scores;
+import occam.transformer.Snapshot;
+import occam.transformer.Snapshots;
 import occam.transformer.TrainingRun;
 import occam.transformer.WeightComplexity;
 import occam.transformer.records.MetricsLog;
@@ -34,7 +37,8 @@ import occam.transformer.records.TrainingSummary;
 /**
  * Trains compatible runs ({@link Ensemble#requireCompatible}) as one {@link Ensemble}, each member a
  * full run: it writes the same run folder as a {@link TrainingRun} of its configuration ({@code
- * metrics.jsonl} through {@link MetricsLine}, {@code summary.json}, a {@link Checkpoint} in the same
+ * metrics.jsonl} through {@link MetricsLine}, {@code summary.json}, its weight {@link Snapshots} when
+ * its configuration asks for them, a {@link Checkpoint} in the same
  * format, so {@code occam train --resume} continues a member's folder and an ensemble continues a
  * single run's), resumes from its own checkpoint, and leaves the ensemble once it has done its steps
  * or diverged (phase {@code diverged}) without changing the others' arithmetic.
@@ -203,7 +207,7 @@ public final class EnsembleRun {
     return starts;
   }
 
-  /** The memory and distinct-folder checks of {@link #preflight()}, reading no folder. */
+  /** The memory, snapshot-budget and distinct-folder checks of {@link #preflight()}, reading no folder. */
   private void requirePlan() {
     try {
       new EnsemblePlan(List.of(configs)).requireFits(EnsemblePlan.freeMemory());
@@ -213,6 +217,7 @@ public final class EnsembleRun {
     if (folders == null) {
       return;
     }
+    configs.forEach(c -> TrainingRun.of(c).requireSnapshotBudget());
     Map<Path, TrainingConfig> seen = new HashMap<>();
     for (TrainingConfig c : configs) {
       Path dir = folders.apply(c);
@@ -288,6 +293,7 @@ public final class EnsembleRun {
     final RunFolder out;
     LockedRunFolder lock;
     final MetricsLine metrics;
+    final Measurement<Snapshot> snapshots;
     final Milestones milestones;
     final Checkpoint start;
     final OptionalInt resumedFrom;
@@ -306,6 +312,7 @@ public final class EnsembleRun {
       this.lock = lock;
       this.start = start;
       this.metrics = metrics;
+      this.snapshots = out == null || config.snapshots().isNone() ? null : Snapshots.measurement(config);
       this.milestones = new Milestones(config.threshold());
       this.step = start == null ? 0 : start.step();
       this.startStep = step;
@@ -473,10 +480,18 @@ public final class EnsembleRun {
             testAcc = m.lastTest.accuracy();
           }
           boolean milestone = m.milestones.observe(m.step, trainScores.accuracy(), testAcc);
-          if (m.metrics.schedule().isDue(m.step, isFinal[i], milestone)) {
-            states.add(new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest, ensemble.tensors(i),
-                logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds));
-            measured.add(m);
+          boolean lineDue = m.metrics.schedule().isDue(m.step, isFinal[i], milestone);
+          boolean snapshotDue = m.snapshots != null && m.snapshots.schedule().isDue(m.step, isFinal[i], milestone);
+          if (lineDue || snapshotDue) {
+            ModelState state = new ModelState(m.config, m.step, isFinal[i], trainScores, m.lastTest,
+                ensemble.tensors(i), logitTable(m, i, trainLogits, testLogits), m.elapsedBefore + seconds);
+            if (lineDue) {
+              states.add(state);
+              measured.add(m);
+            }
+            if (snapshotDue) {
+              Snapshots.writer(m.out.dir()).accept(m.snapshots.measure(state));
+            }
           }
         }
         // the metrics lines are engine-free Java on copies: measured in parallel while the engine idles

@@ -9,7 +9,8 @@ import occam.io.Manifest;
 
 /**
  * The folder of one training run and the files {@code occam train} leaves in it: {@code metrics.jsonl}
- * ({@link MetricsLog}), {@code summary.json} ({@link TrainingSummary}) and {@code checkpoint/state.ckpt}.
+ * ({@link MetricsLog}), {@code summary.json} ({@link TrainingSummary}), {@code checkpoint/state.ckpt} and,
+ * when the run keeps them, weight snapshots in {@code snapshots/}.
  *
  * @param dir the folder
  */
@@ -22,6 +23,9 @@ public record RunFolder(Path dir) {
 
   /** Checkpoint directory inside the run folder. */
   public static final String CHECKPOINT_DIR = "checkpoint";
+
+  /** Directory of the weight snapshots ({@link SnapshotSchedule}) inside the run folder. */
+  public static final String SNAPSHOT_DIR = "snapshots";
 
   /** File name of the checkpoint inside the checkpoint directory. */
   public static final String CHECKPOINT_FILE = "state.ckpt";
@@ -78,6 +82,11 @@ public record RunFolder(Path dir) {
   /** @return {@code dir/checkpoint/state.ckpt} */
   public Path checkpointFile() {
     return dir.resolve(CHECKPOINT_DIR).resolve(CHECKPOINT_FILE);
+  }
+
+  /** @return {@code dir/snapshots}, where the weight snapshots go */
+  public Path snapshotDir() {
+    return dir.resolve(SNAPSHOT_DIR);
   }
 
   /**

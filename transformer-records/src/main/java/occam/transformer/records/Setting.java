@@ -13,7 +13,7 @@ import occam.modular.Op;
  * {@link TrainingConfig} keeps it. {@link Settings} lists them all; the configuration's JSON form,
  * its builder and {@code occam train}'s options are all read from that list.
  *
- * @param <T> the value type: Integer, Long, Double, Boolean or {@link Op}
+ * @param <T> the value type: Integer, Long, Double, Boolean, {@link Op} or {@link SnapshotSchedule}
  */
 public final class Setting<T> {
   private final String name;
@@ -145,6 +145,8 @@ public final class Setting<T> {
       v = Double.valueOf(t);
     } else if (type == Boolean.class) {
       v = Boolean.valueOf(t);
+    } else if (type == SnapshotSchedule.class) {
+      v = SnapshotSchedule.parse(t);
     } else {
       v = Op.parse(t);
     }
@@ -152,7 +154,8 @@ public final class Setting<T> {
   }
 
   /**
-   * The JSON form of a value: numbers and booleans as themselves, an operation by its CLI name.
+   * The JSON form of a value: numbers and booleans as themselves, an operation by its CLI name, a
+   * snapshot schedule by its text ({@link SnapshotSchedule#text()}).
    *
    * @param v the value
    * @return its JSON
@@ -163,6 +166,9 @@ public final class Setting<T> {
     }
     if (v instanceof Boolean b) {
       return new JsonPrimitive(b);
+    }
+    if (v instanceof SnapshotSchedule s) {
+      return new JsonPrimitive(s.text());
     }
     return new JsonPrimitive(((Op) v).cliName());
   }
@@ -187,6 +193,8 @@ public final class Setting<T> {
       v = e.getAsDouble();
     } else if (type == Boolean.class) {
       v = e.getAsBoolean();
+    } else if (type == SnapshotSchedule.class) {
+      v = SnapshotSchedule.parse(e.getAsString());
     } else {
       v = Op.parse(e.getAsString());
     }

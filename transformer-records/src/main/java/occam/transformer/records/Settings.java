@@ -110,6 +110,14 @@ public final class Settings {
           "effective ranks (an SVD per matrix) every K steps at log steps; 0 = every log step",
           TrainingConfig::rankEvery).rule(v -> v >= 0, "it must be >= 0 (0: at every log step)");
 
+  /** Steps that keep a weight snapshot for {@code occam analyze}. */
+  public static final Setting<SnapshotSchedule> SNAPSHOTS =
+      Setting.of("snapshots", "snapshots", SnapshotSchedule.class, SnapshotSchedule.NONE, "S",
+          "float32 weight snapshots for occam analyze: none (default), log (" + SnapshotSchedule.LOG_COUNT
+              + " log-spaced steps), N log-spaced steps, or a list of steps (0,500,1000); with any but none also"
+              + " step 0, t_mem, t_grok and the last step; in OUT/snapshots/, at most 2 GiB per run",
+          TrainingConfig::snapshots);
+
   /** Accuracy that counts as fitted for t_mem and t_grok. */
   public static final Setting<Double> ACC_THRESHOLD =
       Setting.of("acc-threshold", "threshold", Double.class, Milestones.DEFAULT_ACC_THRESHOLD, "X",
@@ -119,14 +127,14 @@ public final class Settings {
   /** Every setting, in the order of the JSON form and the help. */
   public static final List<Setting<?>> ALL = List.of(P, OP, FRAC, SEED, LAYERS, D_MODEL, HEADS, D_MLP, LAYERNORM,
       LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP, STEPS, BATCH, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY,
-      ACC_THRESHOLD);
+      SNAPSHOTS, ACC_THRESHOLD);
 
   /**
    * The settings that only schedule a run (how long, how often to log and save): a checkpoint may be
    * resumed with other values for these, but not for any other setting.
    */
-  public static final Set<Setting<?>> SCHEDULE = Set.of(STEPS, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY);
+  public static final Set<Setting<?>> SCHEDULE = Set.of(STEPS, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY, SNAPSHOTS);
 
   /** Settings that older run files lack: reading such a file gives them their default. */
-  public static final Set<Setting<?>> ADDED_LATER = Set.of(RANK_EVERY);
+  public static final Set<Setting<?>> ADDED_LATER = Set.of(RANK_EVERY, SNAPSHOTS);
 }

@@ -18,6 +18,7 @@ import static occam.transformer.records.Settings.OP;
 import static occam.transformer.records.Settings.P;
 import static occam.transformer.records.Settings.RANK_EVERY;
 import static occam.transformer.records.Settings.SEED;
+import static occam.transformer.records.Settings.SNAPSHOTS;
 import static occam.transformer.records.Settings.STEPS;
 import static occam.transformer.records.Settings.WARMUP;
 import static occam.transformer.records.Settings.WEIGHT_DECAY;
@@ -50,6 +51,7 @@ import occam.modular.TrainSplit;
  *     (and at the last step); 0 computes them at every log step. They cost an SVD per matrix
  *     (Commons Math: 0.8 s for 512×512, 5 s for 2048×512 on the 2-core box), minutes per log line
  *     for the paper's 48 layers
+ * @param snapshots the steps that keep a weight snapshot ({@link SnapshotSchedule}; none by default)
  * @param threshold accuracy that counts as "fitted" for the memorization and grokking steps, in (0, 1]
  */
 public record TrainingConfig(
@@ -63,6 +65,7 @@ public record TrainingConfig(
     int logEvery,
     int checkpointEvery,
     int rankEvery,
+    SnapshotSchedule snapshots,
     double threshold) {
 
   /**
@@ -86,6 +89,7 @@ public record TrainingConfig(
     LOG_EVERY.check(logEvery);
     CHECKPOINT_EVERY.check(checkpointEvery);
     RANK_EVERY.check(rankEvery);
+    SNAPSHOTS.check(snapshots);
     ACC_THRESHOLD.check(threshold);
   }
 
@@ -227,6 +231,7 @@ public record TrainingConfig(
           get(LOG_EVERY),
           get(CHECKPOINT_EVERY),
           get(RANK_EVERY),
+          get(SNAPSHOTS),
           get(ACC_THRESHOLD));
     }
   }
