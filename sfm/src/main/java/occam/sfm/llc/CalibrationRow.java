@@ -16,6 +16,8 @@ package occam.sfm.llc;
  * @param lambdaExact the loss's learning coefficient rank(H)/2 (H the Hessian of the quadratic loss)
  * @param lambdaSgld what SGLD must give at these settings ({@link QuadraticLlc#sgldMean})
  * @param lambdaHat the estimate λ̂
+ * @param ratioToExact λ̂/(rank(H)/2): 1 when the estimator recovers the loss's learning coefficient
+ * @param ratioToSupport λ̂/(|supp|/2): 1 when the estimate agrees with the support count
  * @param standardError spread of the per-chain λ̂ over √chains
  * @param rHat Gelman–Rubin R̂ of the loss traces
  * @param driftZ z-score of the second-half vs first-half drift
@@ -37,21 +39,12 @@ public record CalibrationRow(
     double lambdaExact,
     double lambdaSgld,
     double lambdaHat,
+    double ratioToExact,
+    double ratioToSupport,
     double standardError,
     double rHat,
     double driftZ,
     boolean diverged,
     double stepSize,
     double localization,
-    double seconds) {
-
-  /** @return λ̂ / rank(H)/2: 1 when the estimator recovers the loss's learning coefficient */
-  public double ratioToExact() {
-    return lambdaHat / lambdaExact;
-  }
-
-  /** @return λ̂ / (|supp|/2): 1 when the estimate agrees with the support count */
-  public double ratioToSupport() {
-    return lambdaHat / lambdaSupport;
-  }
-}
+    double seconds) {}

@@ -55,7 +55,7 @@ public final class SfmCalibration {
     return new CalibrationRow(task.p(), task.op().name().toLowerCase(java.util.Locale.ROOT), problem.config().frac(),
         problem.config().seed(), n, point.name().toLowerCase(java.util.Locale.ROOT), cells, loss.dimension(),
         cells / 2.0, exact.lambda(), exact.sgldMean(e.nBeta(), settings.stepSize(), settings.localization()),
-        e.lambda(), e.diagnostics().standardError(), e.diagnostics().rHat(), e.diagnostics().driftZ(), e.diverged(),
+        e.lambda(), e.lambda() / exact.lambda(), e.lambda() / (cells / 2.0), e.diagnostics().standardError(), e.diagnostics().rHat(), e.diagnostics().driftZ(), e.diverged(),
         settings.stepSize(), settings.localization(), seconds);
   }
 }
