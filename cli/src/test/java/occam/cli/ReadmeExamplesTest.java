@@ -30,7 +30,8 @@ class ReadmeExamplesTest {
       "train", "trains a transformer with DJL (minutes)",
       "experiment", "trains the validation grid of transformers (hours)",
       "compare", "needs the run folders that occam experiment trains",
-      "bench", "a benchmark times work for minutes");
+      "bench", "a benchmark times work for minutes",
+      "llc", "SGLD over a trained run or the SFM calibration (minutes)");
 
   @TempDir static Path tmp;
 
