@@ -144,7 +144,10 @@ public final class LlcCommand implements Callable<Integer> {
       done++;
       double seconds = (System.nanoTime() - start) / 1e9;
       long left = Math.round(seconds / done * (total - done));
-      progress.step(String.format(Locale.ROOT, "chain %d, ETA %dm%02ds", chain + 1, left / 60, left % 60));
+      // the first steps include start-up costs: an ETA from them would mislead
+      progress.step(seconds < 5 && 100 * done < total ? "chain " + (chain + 1)
+          : String.format(Locale.ROOT, "chain %d, %.3f s/step, ETA %dm%02ds", chain + 1, seconds / done, left / 60,
+              left % 60));
     }
 
     @Override

@@ -8,10 +8,12 @@ import occam.io.AtomicFiles;
 import occam.io.Numbers;
 import occam.results.Csv;
 import occam.sfm.llc.CalibrationRow;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -50,7 +52,7 @@ public final class LlcCalibrationReport {
     AtomicFiles.writeString(md, markdown(rows, command));
     files.add(md);
     Path png = dir.resolve(FIGURE);
-    XYChart chart = chart(rows);
+    XYChart chart = chart(rows, command);
     AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     files.add(png);
     return files;
@@ -87,13 +89,16 @@ public final class LlcCalibrationReport {
    * λ̂ against the two λ's, log-log.
    *
    * @param rows the rows (diverged ones are left out)
+   * @param command the producing command, printed under the plot
    * @return the chart
    */
-  public static XYChart chart(List<CalibrationRow> rows) {
+  public static XYChart chart(List<CalibrationRow> rows, String command) {
     XYChart chart = new XYChartBuilder().width(760).height(560)
         .title("LLC by SGLD on the SFM: estimate vs known λ").xAxisTitle("known λ")
         .yAxisTitle("λ̂ (SGLD)").build();
-    chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setMarkerSize(9);
+    chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setMarkerSize(9)
+        .setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.addAnnotation(new AnnotationText(command, chart.getWidth() / 2.0, 6, true));
     List<CalibrationRow> ok = rows.stream().filter(r -> !r.diverged() && r.lambdaHat() > 0).toList();
     if (ok.isEmpty()) {
       return chart;
