@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,26 +22,34 @@ import org.junit.jupiter.api.Test;
  */
 class LocalLearningCoefficientTest {
 
-  /** L(w) = (1/2)·Σ h_i w_i², h_i = 0.5 + 1.5·i/(d − 1): regular, λ = d/2. */
-  private static LossFunction quadratic(double[] h) {
+  /** A loss on R^d from one function that fills the gradient and returns the value. */
+  private static LossFunction loss(int d, ToDoubleBiFunction<double[], double[]> valueAndGradient) {
     return new LossFunction() {
       @Override
       public int dimension() {
-        return h.length;
+        return d;
       }
 
       @Override
       public double valueAndGradient(double[] w, double[] gradient) {
-        double v = 0;
-        for (int i = 0; i < h.length; i++) {
-          gradient[i] = h[i] * w[i];
-          v += 0.5 * h[i] * w[i] * w[i];
-        }
-        return v;
+        return valueAndGradient.applyAsDouble(w, gradient);
       }
     };
   }
 
+  /** L(w) = (1/2)·Σ h_i w_i²: regular, λ = d/2. */
+  private static LossFunction quadratic(double[] h) {
+    return loss(h.length, (w, g) -> {
+      double v = 0;
+      for (int i = 0; i < h.length; i++) {
+        g[i] = h[i] * w[i];
+        v += 0.5 * h[i] * w[i] * w[i];
+      }
+      return v;
+    });
+  }
+
+  /** h_i = 0.5 + 1.5·i/(d − 1). */
   private static double[] curvatures(int d) {
     double[] h = new double[d];
     for (int i = 0; i < d; i++) {
@@ -78,19 +87,11 @@ class LocalLearningCoefficientTest {
    */
   @Test
   void quarticSingularToyGivesThreeQuarters() {
-    LossFunction toy = new LossFunction() {
-      @Override
-      public int dimension() {
-        return 2;
-      }
-
-      @Override
-      public double valueAndGradient(double[] w, double[] g) {
-        g[0] = 2 * w[0];
-        g[1] = 4 * w[1] * w[1] * w[1];
-        return w[0] * w[0] + Math.pow(w[1], 4);
-      }
-    };
+    LossFunction toy = loss(2, (w, g) -> {
+      g[0] = 2 * w[0];
+      g[1] = 4 * w[1] * w[1] * w[1];
+      return w[0] * w[0] + Math.pow(w[1], 4);
+    });
     SgldSettings s = new SgldSettings(1e-3, 0, 8, 2000, 200_000, 0, 3);
     LlcEstimate e = LocalLearningCoefficient.estimate(toy, new double[2], 100, s);
     assertEquals(0.75, e.lambda(), 4 * e.diagnostics().standardError() + 0.02, "λ = 3/4");
@@ -106,19 +107,11 @@ class LocalLearningCoefficientTest {
    */
   @Test
   void normalCrossingMatchesItsLocalizedExpectationBelowOneHalf() {
-    LossFunction toy = new LossFunction() {
-      @Override
-      public int dimension() {
-        return 2;
-      }
-
-      @Override
-      public double valueAndGradient(double[] w, double[] g) {
-        g[0] = 2 * w[0] * w[1] * w[1];
-        g[1] = 2 * w[1] * w[0] * w[0];
-        return w[0] * w[0] * w[1] * w[1];
-      }
-    };
+    LossFunction toy = loss(2, (w, g) -> {
+      g[0] = 2 * w[0] * w[1] * w[1];
+      g[1] = 2 * w[1] * w[0] * w[0];
+      return w[0] * w[0] * w[1] * w[1];
+    });
     int n = 100;
     double gamma = 1;
     SgldSettings s = new SgldSettings(1e-3, gamma, 8, 5000, 400_000, 0, 5);

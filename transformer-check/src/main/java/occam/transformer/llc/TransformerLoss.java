@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -15,9 +14,9 @@ import java.util.List;
 import occam.transformer.AdamW;
 import occam.transformer.CrossEntropy;
 import occam.transformer.DecoderTransformer;
+import occam.transformer.Examples;
 import occam.transformer.ModularSequences;
 import occam.transformer.NamedTensor;
-import occam.transformer.records.ModelConfig;
 import occam.transformer.records.TrainingConfig;
 import occam.theory.llc.SampleLoss;
 
@@ -40,13 +39,9 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
   private final DecoderTransformer model;
   private final ParameterStore store;
   private final List<Parameter> parameters;
-  private final int[] tokens;
-  private final int[] labels;
-  private final int n;
+  private final Examples train;
   private final int d;
   private final int classes;
-  private final NDArray allTokens;
-  private final NDArray allOneHot;
 
   private TransformerLoss(TrainingConfig config, Engine engine, Device device) {
     this.engine = engine;
@@ -55,14 +50,9 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
     this.store = new ParameterStore(manager, false);
     this.parameters = new ArrayList<>(model.namedParameters().values());
     ModularSequences data = ModularSequences.of(config.split());
-    int[] cells = data.trainCells();
-    this.tokens = data.tokens(cells);
-    this.labels = data.labels(cells);
-    this.n = cells.length;
+    this.train = Examples.of(manager, data, data.trainCells());
     this.classes = config.task().p();
     this.d = parameters.stream().mapToInt(p -> Math.toIntExact(p.getArray().size())).sum();
-    this.allTokens = tokenArray(manager, tokens, n);
-    this.allOneHot = oneHot(manager, labels, classes);
   }
 
   /**
@@ -100,7 +90,7 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
 
   @Override
   public int samples() {
-    return n;
+    return train.size();
   }
 
   @Override
@@ -110,20 +100,14 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
 
   @Override
   public double valueAndGradient(double[] w, double[] gradient) {
-    return evaluate(w, gradient, allTokens, allOneHot);
+    return evaluate(w, gradient, train.tokenArray(), train.oneHot());
   }
 
   @Override
   public double valueAndGradient(double[] w, double[] gradient, int[] rows) {
-    int t = ModelConfig.TASK_CONTEXT;
-    int[] batchTokens = new int[rows.length * t];
-    int[] batchLabels = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(tokens, rows[i] * t, batchTokens, i * t, t);
-      batchLabels[i] = labels[rows[i]];
-    }
-    try (NDManager batch = manager.newSubManager()) {
-      return evaluate(w, gradient, tokenArray(batch, batchTokens, rows.length), oneHot(batch, batchLabels, classes));
+    try (NDManager scratch = manager.newSubManager()) {
+      NDArray[] batch = train.batch(scratch, rows, classes);
+      return evaluate(w, gradient, batch[0], batch[1]);
     }
   }
 
@@ -160,18 +144,6 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
       }
       AdamW.assign(array, values);
     }
-  }
-
-  private static NDArray tokenArray(NDManager manager, int[] tokens, int rows) {
-    return manager.create(tokens, new Shape(rows, ModelConfig.TASK_CONTEXT));
-  }
-
-  private static NDArray oneHot(NDManager manager, int[] labels, int classes) {
-    long[] wide = new long[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      wide[i] = labels[i];
-    }
-    return manager.create(wide).oneHot(classes, CrossEntropy.TYPE);
   }
 
   @Override
