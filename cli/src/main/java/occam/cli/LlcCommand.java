@@ -121,6 +121,10 @@ public final class LlcCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  diagnostics: R̂ = %s, spread = %s, drift (2nd − 1st half) = %s (z = %s)%n",
         Numbers.table(e.diagnostics().rHat()), Numbers.table(e.diagnostics().chainSpread()),
         Numbers.table(e.diagnostics().drift()), Numbers.table(e.diagnostics().driftZ()));
+    if (e.lambda() < 0) {
+      out.println("  note: λ̂ < 0: the chains found lower loss than L_n(w*), so w* is not a local minimum"
+          + " (an unconverged run?) and λ̂ is not a learning coefficient there");
+    }
     SgldSettings s = e.settings();
     out.printf(Locale.ROOT, "  SGLD: ε = %s, γ = %s, %d chains × (%d burn-in + %d draws), batch %s, seed %d%n",
         Numbers.table(s.stepSize()), Numbers.table(s.localization()), s.chains(), s.burnIn(), s.draws(),
