@@ -17,7 +17,7 @@ import picocli.CommandLine.HelpCommand;
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
     subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, TrainCommand.class, AnalyzeCommand.class, CompareCommand.class, ExperimentCommand.class, BdmCommand.class,
-        CtmCommand.class, BenchCommand.class, HelpCommand.class})
+        CtmCommand.class, BenchCommand.class, LlcCommand.class, HelpCommand.class})
 public final class Occam {
 
   /** Exit code for bad usage or input. */

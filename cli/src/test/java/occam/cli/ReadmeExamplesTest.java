@@ -31,7 +31,8 @@ class ReadmeExamplesTest {
       "analyze", "needs a run trained with --snapshots",
       "experiment", "trains the validation grid of transformers (hours)",
       "compare", "needs the run folders that occam experiment trains",
-      "bench", "a benchmark times work for minutes");
+      "bench", "a benchmark times work for minutes",
+      "llc", "SGLD over a trained run or the SFM calibration (minutes)");
 
   @TempDir static Path tmp;
 

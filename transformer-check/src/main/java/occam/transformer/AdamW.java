@@ -156,7 +156,7 @@ public final class AdamW implements AutoCloseable {
    * @param target array to overwrite (its values must be finite)
    * @param values new values, row-major, as many as the target holds
    */
-  static void assign(NDArray target, float[] values) {
+  public static void assign(NDArray target, float[] values) {
     try (NDArray source = target.getManager().create(values, target.getShape())) {
       target.muli(0).addi(source);
     }

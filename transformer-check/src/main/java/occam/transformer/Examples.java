@@ -16,10 +16,10 @@ import occam.transformer.records.ModelConfig;
  * @param labelArray the labels as an int64 vector
  * @param oneHot the labels one-hot over p classes, in {@link CrossEntropy#TYPE}
  */
-record Examples(int[] cells, int[] tokens, int[] labels, NDArray tokenArray, NDArray labelArray, NDArray oneHot) {
+public record Examples(int[] cells, int[] tokens, int[] labels, NDArray tokenArray, NDArray labelArray, NDArray oneHot) {
 
   /** @return the examples of the given cells */
-  static Examples of(NDManager manager, ModularSequences data, int[] cells) {
+  public static Examples of(NDManager manager, ModularSequences data, int[] cells) {
     int[] tokens = data.tokens(cells);
     int[] labels = data.labels(cells);
     return new Examples(cells, tokens, labels, tokenArray(manager, tokens), labelArray(manager, labels),
@@ -41,7 +41,7 @@ record Examples(int[] cells, int[] tokens, int[] labels, NDArray tokenArray, NDA
   }
 
   /** @return the number of cells */
-  int size() {
+  public int size() {
     return cells.length;
   }
 
@@ -53,7 +53,7 @@ record Examples(int[] cells, int[] tokens, int[] labels, NDArray tokenArray, NDA
    * @param p number of classes
    * @return a (tokens, one-hot) pair of new arrays
    */
-  NDArray[] batch(NDManager manager, int[] rows, int p) {
+  public NDArray[] batch(NDManager manager, int[] rows, int p) {
     int t = ModelConfig.TASK_CONTEXT;
     int[] batchTokens = new int[rows.length * t];
     int[] batchLabels = new int[rows.length];

@@ -1,0 +1,109 @@
+package occam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import occam.io.Json;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code occam llc}: a tiny run's estimate as JSON, the SFM calibration's files, and bad input (exit 2, one line). */
+class LlcCommandTest {
+  @TempDir static Path tmp;
+  private static Path run;
+
+  @BeforeAll
+  static void trainTinyRun() {
+    run = tmp.resolve("run");
+    CliRun t = CliRun.of("train", "--p", "5", "--frac", "0.6", "--d-model", "8", "--heads", "2", "--d-mlp", "16",
+        "--steps", "6", "--log-every", "2", "--checkpoint-every", "2", "--out", run.toString(), "--no-progress");
+    assertEquals(0, t.exit(), t.err());
+  }
+
+  @Test
+  void estimateAsStrictJson() {
+    CliRun o = CliRun.of("llc", run.toString(), "--chains", "2", "--burn-in", "5", "--draws", "10", "--epsilon", "1e-5",
+        "--json");
+    assertEquals(0, o.exit(), o.err());
+    JsonObject j = Json.parseStrict(o.out()).getAsJsonObject();
+    assertEquals(6, j.get("step").getAsInt());
+    assertEquals(15, j.get("n").getAsInt()); // n = round(0.6 · 25)
+    assertFalse(j.get("diverged").getAsBoolean());
+    assertEquals(2, j.getAsJsonArray("llc_per_chain").size());
+    assertTrue(j.getAsJsonObject("diagnostics").has("r_hat"));
+  }
+
+  @Test
+  void divergedIsReportedNotACrash() {
+    CliRun o = CliRun.of("llc", run.toString(), "--chains", "1", "--burn-in", "0", "--draws", "50", "--epsilon", "1e3",
+        "--json");
+    assertEquals(0, o.exit(), o.err());
+    JsonObject j = Json.parseStrict(o.out()).getAsJsonObject();
+    assertTrue(j.get("diverged").getAsBoolean());
+    assertTrue(j.get("llc").isJsonNull());
+  }
+
+  @Test
+  void calibrationFilesHoldTheKnownLambdas() throws IOException {
+    Path out = tmp.resolve("cal");
+    CliRun o = CliRun.of("llc", "calibrate", "--p", "7", "--chains", "2", "--burn-in", "500", "--draws", "500",
+        "--epsilon", "1e-3", "--out", out.toString());
+    assertEquals(0, o.exit(), o.err());
+    List<CSVRecord> rows;
+    try (Reader r = Files.newBufferedReader(out.resolve("sfm-calibration.csv"))) {
+      rows = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).build()
+          .parse(r).getRecords();
+    }
+    assertEquals(3, rows.size());
+    int n = Integer.parseInt(rows.get(0).get("n"));
+    for (CSVRecord row : rows) {
+      double exact = Double.parseDouble(row.get("lambda_exact"));
+      switch (row.get("point")) {
+        case "memorizing", "generalizing_ungated" -> {
+          assertEquals(24.5, Double.parseDouble(row.get("lambda_support")));
+          assertEquals(Math.min(n, 49) / 2.0, exact);
+        }
+        case "generalizing" -> {
+          assertEquals(3.5, Double.parseDouble(row.get("lambda_support")));
+          assertEquals(3.5, exact);
+        }
+        default -> throw new AssertionError(row.get("point"));
+      }
+      double hat = Double.parseDouble(row.get("lambda_hat"));
+      assertEquals(Double.parseDouble(row.get("lambda_sgld")), hat, 0.15 * exact, row.toString());
+    }
+    assertTrue(Files.size(out.resolve("sfm-calibration.png")) > 0);
+    assertTrue(Files.readString(out.resolve("sfm-calibration.md")).contains("| 7 | add |"));
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() {
+    assertUsage(CliRun.of("llc"), "name a run folder");
+    assertUsage(CliRun.of("llc", tmp.resolve("nowhere").toString()), "is not a folder");
+    assertUsage(CliRun.of("llc", tmp.toString()), "checkpoint");
+    assertUsage(CliRun.of("llc", run.toString(), "--epsilon", "0"), "ε = 0.0");
+    assertUsage(CliRun.of("llc", run.toString(), "--epsilon", "-1"), "ε = -1.0");
+    assertUsage(CliRun.of("llc", run.toString(), "--chains", "0"), "chains = 0");
+    assertUsage(CliRun.of("llc", run.toString(), "--step", "3"), "--step 3");
+    assertUsage(CliRun.of("llc", run.toString(), "--batch", "1000"), "--batch 1000");
+    assertUsage(CliRun.of("llc", "calibrate", "--p", "9", "--out", tmp.resolve("c9").toString()), "9");
+    assertUsage(CliRun.of("llc", "calibrate", "--frac", "0", "--out", tmp.resolve("c0").toString()), "frac");
+    assertFalse(Files.exists(tmp.resolve("c9")));
+  }
+
+  private static void assertUsage(CliRun o, String expected) {
+    assertEquals(Occam.EXIT_USAGE, o.exit(), o.out() + o.err());
+    assertEquals(1, o.errLines().size(), o.err());
+    assertTrue(o.err().contains(expected), o.err());
+  }
+}
