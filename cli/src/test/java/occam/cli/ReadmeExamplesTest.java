@@ -30,6 +30,8 @@ class ReadmeExamplesTest {
       "train", "trains a transformer with DJL (minutes)",
       "experiment", "trains the validation grid of transformers (hours)",
       "compare", "needs the run folders that occam experiment trains",
+      "league", "needs the validation grid's run folders (hours of training)",
+      "predict", "needs the calibration.json that occam league writes",
       "bench", "a benchmark times work for minutes");
 
   @TempDir static Path tmp;

@@ -1,6 +1,5 @@
 package occam.results.prediction;
 
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -126,9 +125,13 @@ public record Calibration(String command, String calibrationOp, int calibrationP
         throw new IllegalArgumentException("empty");
       }
       return c;
-    } catch (JsonParseException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
+    } catch (RuntimeException e) { // Gson wraps what a record's constructor throws
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
       throw new UsageException("calibration file " + Messages.value(file) + " is not a calibration (occam league writes "
-          + "one): " + Messages.value(String.valueOf(e.getMessage())));
+          + "one): " + Messages.value(String.valueOf(cause.getMessage())));
     }
   }
 }
