@@ -107,6 +107,8 @@ public final class LeagueCommand implements Callable<Integer> {
       }
     });
     Commands.userInput(() -> settings.calibration(read.runs()));
+    read.runs().stream().mapToInt(r -> r.task().groupOrder()).max().ifPresent(m -> occam.sfm.SfmSolver.memory(m, sfmThreads)
+        .requireFits("the SFM predictors of the largest p among the runs", "runs of smaller p"));
     String command = Commands.invocation(spec);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("league: %d finished runs (left out: %d unfinished, %d repeating an earlier folder's settings and seed); "

@@ -96,6 +96,8 @@ public final class PredictCommand implements Callable<Integer> {
     if (sfmThreads < 1) {
       throw new occam.io.UsageException("--sfm-threads " + sfmThreads + " is not allowed: it must be >= 1");
     }
+    occam.sfm.SfmSolver.memory(base.task().groupOrder(), sfmThreads).requireFits("the SFM predictors at p = " + p,
+        "a smaller p");
     Query q = base;
     if (run != null) {
       Memorization m = Memorization.read(run);

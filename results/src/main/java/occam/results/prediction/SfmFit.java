@@ -62,7 +62,7 @@ public record SfmFit(String gate, double k, double a, double lnScale, int sfmIte
         double lnC = pairs.stream().mapToDouble(q -> q[0] - q[1]).average().orElse(Double.NaN);
         double err = pairs.stream().mapToDouble(q -> Math.abs(q[1] + lnC - q[0])).average().orElse(Double.NaN);
         SfmFit f = new SfmFit(sfm.gate().cliName(), k, a, lnC, sfm.iters(), pairs.size(), err);
-        if (best == null || (best.points() == 0 && f.points() > 0) || f.points() > best.points()
+        if (best == null || f.points() > best.points()
             || (f.points() == best.points() && f.error() < best.error())) {
           best = f;
         }
