@@ -330,12 +330,14 @@ public final class LeagueReport {
     XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle("predictor").yAxisTitle(yTitle)
         .build();
     style(chart, command);
-    chart.getStyler().setXAxisMin(-0.5).setXAxisMax(names.size() - 0.5).setXAxisTickMarkSpacingHint(900 / Math.max(1,
-        names.size() + 1));
-    chart.setCustomXAxisTickLabelsFormatter(x -> {
-      long i = Math.round(x);
-      return Math.abs(x - i) < 1e-9 && i >= 0 && i < names.size() ? names.get((int) i) : "";
-    });
+    double top = league.scores().stream().filter(s -> s.protocol() != Protocol.CALIBRATION)
+        .mapToDouble(s -> metric.apply(s).hi()).filter(Double::isFinite).max().orElse(1);
+    top = Math.max(top, 1e-9);
+    chart.getStyler().setXAxisMin(-0.5).setXAxisMax(names.size() - 0.5).setXAxisTicksVisible(false)
+        .setYAxisMin(-0.08 * top).setYAxisMax(1.05 * top);
+    for (int i = 0; i < names.size(); i++) {
+      chart.addAnnotation(new org.knowm.xchart.AnnotationText(names.get(i), i, -0.04 * top, false));
+    }
     Protocol[] shown = {Protocol.HELD_OUT_SEEDS, Protocol.HELD_OUT_CONDITIONS};
     boolean any = false;
     for (int k = 0; k < shown.length; k++) {
@@ -350,7 +352,7 @@ public final class LeagueReport {
           if (Double.isFinite(v.lo())) {
             XYSeries bar = chart.addSeries(shown[k].label() + " " + n + " interval", new double[] {i + offset, i + offset},
                 new double[] {v.lo(), v.hi()});
-            bar.setMarker(SeriesMarkers.NONE).setShowInLegend(false);
+            bar.setMarker(SeriesMarkers.NONE).setLineColor(PROTOCOL_COLORS[k]).setShowInLegend(false);
           }
         }
       }
@@ -358,7 +360,7 @@ public final class LeagueReport {
         XYSeries s = chart.addSeries(shown[k].label(), pts.stream().mapToDouble(q -> q[0]).toArray(),
             pts.stream().mapToDouble(q -> q[1]).toArray());
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(k == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+        s.setMarker(k == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND).setMarkerColor(PROTOCOL_COLORS[k]);
         any = true;
       }
     }
@@ -367,6 +369,9 @@ public final class LeagueReport {
     }
     return chart;
   }
+
+  /** Held-out seeds blue, held-out conditions orange (the matplotlib tab10 pair). */
+  private static final java.awt.Color[] PROTOCOL_COLORS = {new java.awt.Color(0x1F77B4), new java.awt.Color(0xFF7F0E)};
 
   private static void style(XYChart chart, String command) {
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setMarkerSize(8);

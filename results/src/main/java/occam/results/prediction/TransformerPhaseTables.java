@@ -116,10 +116,11 @@ public final class TransformerPhaseTables {
         + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (TransformerCell c : cells) {
       TransformerPhaseRow r = TransformerPhaseRow.of(c);
-      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d/%d | %s | %s (%s–%s) | %d | %s | %s |%n",
+      String grok = r.grokked() == 0 ? "–" : Numbers.table(r.tGrokMedian()) + " (" + Numbers.table(r.tGrokMin()) + "–"
+          + Numbers.table(r.tGrokMax()) + ")";
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %d/%d | %s | %s | %d | %s | %s |%n",
           Numbers.table(r.wd()), Numbers.table(r.frac()), r.n(), r.phase(), r.votes(), r.seeds(),
-          Numbers.table(r.tMemMedian()), Numbers.table(r.tGrokMedian()), Numbers.table(r.tGrokMin()),
-          Numbers.table(r.tGrokMax()), r.grokked(), Numbers.table(r.vMemMedian()), Numbers.table(r.testAcc())));
+          Numbers.table(r.tMemMedian()), grok, r.grokked(), Numbers.table(r.vMemMedian()), Numbers.table(r.testAcc())));
     }
     return md.toString();
   }
