@@ -16,7 +16,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = OccamVersion.class,
     description = "Makes the Singular Feature Machine theory of grokking testable.",
-    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, TrainCommand.class, AnalyzeCommand.class, CompareCommand.class, ExperimentCommand.class, BdmCommand.class,
+    subcommands = {ScanCommand.class, RunCommand.class, TheoryCommand.class, TrainCommand.class, AnalyzeCommand.class, CompareCommand.class, ExperimentCommand.class, LeagueCommand.class, PredictCommand.class, BdmCommand.class,
         CtmCommand.class, BenchCommand.class, LlcCommand.class, HelpCommand.class})
 public final class Occam {
 

@@ -31,6 +31,8 @@ class ReadmeExamplesTest {
       "analyze", "needs a run trained with --snapshots",
       "experiment", "trains the validation grid of transformers (hours)",
       "compare", "needs the run folders that occam experiment trains",
+      "league", "needs the validation grid's run folders (hours of training)",
+      "predict", "needs the calibration.json that occam league writes",
       "bench", "a benchmark times work for minutes",
       "llc", "SGLD over a trained run or the SFM calibration (minutes)");
 

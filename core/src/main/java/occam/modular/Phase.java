@@ -46,6 +46,34 @@ public enum Phase {
     return gen <= 2 * mem || gen - mem < MIN_GROKKING_LAG ? COMPREHENSION : GROKKING;
   }
 
+  /**
+   * The majority phase of runs over seeds (SPEC §3's table rule): the phase most runs ended in, ties
+   * going to the phase listed first in this enum.
+   *
+   * @param phases one phase per run
+   * @return the majority phase
+   * @throws IllegalArgumentException if there are no phases or one is null
+   */
+  public static Phase majority(java.util.Collection<Phase> phases) {
+    if (phases == null || phases.isEmpty()) {
+      throw new IllegalArgumentException("a majority phase needs at least one run");
+    }
+    int[] votes = new int[values().length];
+    for (Phase ph : phases) {
+      if (ph == null) {
+        throw new IllegalArgumentException("a run's phase must be given");
+      }
+      votes[ph.ordinal()]++;
+    }
+    Phase best = null;
+    for (Phase ph : values()) {
+      if (votes[ph.ordinal()] > 0 && (best == null || votes[ph.ordinal()] > votes[best.ordinal()])) {
+        best = ph;
+      }
+    }
+    return best;
+  }
+
   /** @return true for comprehension and grokking */
   public boolean generalizes() {
     return this == COMPREHENSION || this == GROKKING;

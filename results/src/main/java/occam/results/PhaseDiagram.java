@@ -28,6 +28,8 @@ import occam.sfm.scan.ScanCell;
  * The filled phase map of one gate of a scan: one cell per (β, frac) of the grid, β across (log-spaced,
  * so equal widths), frac up, filled with the colour of its majority phase and labelled with its median
  * t_gen; the legend (with cell counts per phase) sits outside the plot, the producing command under it.
+ * The same map draws any grid of {@link Cell}s over (x, frac), such as the transformer runs' phase table
+ * over (weight decay, frac).
  * Drawn with plain Java2D (the same painter for the PNG and, through VectorGraphics2D, the SVG): XChart's
  * heat map colours cells by one number on a continuous scale, whereas a phase is a category and t_gen
  * a label on it.
@@ -45,18 +47,36 @@ public final class PhaseDiagram {
   private static final int BOTTOM = 95;
   private static final String FONT = Font.SANS_SERIF;
 
-  private final List<ScanCell> cells;
+  private static final String SCAN_X_TITLE = "β (Occam prior, log scale)";
+  private static final String SCAN_CAPTION =
+      "Colour: majority phase over seeds. Number: median t_gen (iterations) of the seeds that generalized.";
+
+  /**
+   * One cell of a map.
+   *
+   * @param x its column value (β for a scan; columns are equally wide, in ascending x)
+   * @param frac its row value, the training fraction
+   * @param phase the majority phase (the fill)
+   * @param label the number printed in it (NaN: none), bold in grokking cells
+   */
+  public record Cell(double x, double frac, Phase phase, double label) {}
+
+  private final List<Cell> cells;
+  private final String xTitle;
+  private final String caption;
   private final String title;
   private final String command;
   private final double[] betas;
   private final double[] fracs;
 
-  private PhaseDiagram(List<ScanCell> cells, String title, String command) {
+  private PhaseDiagram(List<Cell> cells, String xTitle, String caption, String title, String command) {
     this.cells = List.copyOf(cells);
+    this.xTitle = xTitle;
+    this.caption = caption;
     this.title = title;
     this.command = command;
-    this.betas = cells.stream().mapToDouble(ScanCell::beta).distinct().sorted().toArray();
-    this.fracs = cells.stream().mapToDouble(ScanCell::frac).distinct().sorted().toArray();
+    this.betas = cells.stream().mapToDouble(Cell::x).distinct().sorted().toArray();
+    this.fracs = cells.stream().mapToDouble(Cell::frac).distinct().sorted().toArray();
   }
 
   /**
@@ -75,7 +95,26 @@ public final class PhaseDiagram {
     if (cells.stream().map(ScanCell::gate).distinct().count() > 1) {
       throw new IllegalArgumentException("a phase diagram shows one gate; split the cells by gate first");
     }
-    return new PhaseDiagram(cells, title, command);
+    return new PhaseDiagram(cells.stream().map(c -> new Cell(c.beta(), c.frac(), c.phase(), c.medianTGen())).toList(),
+        SCAN_X_TITLE, SCAN_CAPTION, title, command);
+  }
+
+  /**
+   * The map of any grid of cells.
+   *
+   * @param cells the cells, one per (x, frac)
+   * @param xTitle the title of the x axis
+   * @param caption the line under the title saying what colour and number mean
+   * @param title the title
+   * @param command the producing command, printed under the plot
+   * @return the diagram
+   * @throws IllegalArgumentException if there are no cells
+   */
+  public static PhaseDiagram of(List<Cell> cells, String xTitle, String caption, String title, String command) {
+    if (cells == null || cells.isEmpty()) {
+      throw new IllegalArgumentException("a phase diagram needs at least one cell");
+    }
+    return new PhaseDiagram(cells, xTitle, caption, title, command);
   }
 
   /**
@@ -116,12 +155,11 @@ public final class PhaseDiagram {
     g.drawString(title, LEFT, 30);
     g.setFont(new Font(FONT, Font.PLAIN, 12));
     g.setColor(Color.DARK_GRAY);
-    g.drawString("Colour: majority phase over seeds. Number: median t_gen (iterations) of the seeds that generalized.",
-        LEFT, 52);
+    g.drawString(caption, LEFT, 52);
     Rectangle first = cell(betas[0], fracs[0]);
     int fontSize = labelFont(g, first.width);
-    for (ScanCell c : cells) {
-      paintCell(g, c, cell(c.beta(), c.frac()), fontSize);
+    for (Cell c : cells) {
+      paintCell(g, c, cell(c.x(), c.frac()), fontSize);
     }
     Rectangle plot = cell(betas[0], fracs[fracs.length - 1]).union(cell(betas[betas.length - 1], fracs[0]));
     g.setColor(Color.BLACK);
@@ -134,15 +172,15 @@ public final class PhaseDiagram {
     g.drawString(command, 10, HEIGHT - 10);
   }
 
-  private void paintCell(Graphics2D g, ScanCell c, Rectangle r, int fontSize) {
+  private void paintCell(Graphics2D g, Cell c, Rectangle r, int fontSize) {
     Color fill = color(c.phase());
     g.setColor(fill);
     g.fill(r);
     g.setColor(Color.WHITE);
     g.setStroke(new BasicStroke(1f));
     g.draw(r);
-    if (!Double.isNaN(c.medianTGen())) {
-      String text = Numbers.table(c.medianTGen());
+    if (!Double.isNaN(c.label())) {
+      String text = Numbers.table(c.label());
       g.setFont(new Font(FONT, c.phase() == Phase.GROKKING ? Font.BOLD : Font.PLAIN, fontSize));
       FontMetrics fm = g.getFontMetrics();
       g.setColor(textColor(fill));
@@ -152,7 +190,7 @@ public final class PhaseDiagram {
 
   /** The largest font (8–13 pt) whose widest t_gen label fits a cell with some margin. */
   private int labelFont(Graphics2D g, int cellWidth) {
-    String widest = cells.stream().filter(c -> !Double.isNaN(c.medianTGen())).map(c -> Numbers.table(c.medianTGen()))
+    String widest = cells.stream().filter(c -> !Double.isNaN(c.label())).map(c -> Numbers.table(c.label()))
         .reduce("", (a, b) -> b.length() > a.length() ? b : a);
     for (int size = 13; size > 8; size--) {
       if (g.getFontMetrics(new Font(FONT, Font.BOLD, size)).stringWidth(widest) <= cellWidth - 6) {
@@ -185,7 +223,6 @@ public final class PhaseDiagram {
     }
     g.setFont(new Font(FONT, Font.PLAIN, 14));
     fm = g.getFontMetrics();
-    String xTitle = "β (Occam prior, log scale)";
     g.drawString(xTitle, plot.x + (plot.width - fm.stringWidth(xTitle)) / 2, plot.y + plot.height + 45);
     String yTitle = "frac (training fraction α)";
     AffineTransform saved = g.getTransform();

@@ -67,7 +67,7 @@ public final class PhaseTable {
       md.append("| ").append(fmt(b)).append(" |");
       for (double f : fracs) {
         ScanCell cell = cells.stream().filter(c -> c.beta() == b && c.frac() == f).findFirst().orElse(null);
-        md.append(' ').append(cell == null ? "" : initial(cell) + (Double.isNaN(cell.medianTGen()) ? ""
+        md.append(' ').append(cell == null ? "" : initial(cell.phase()) + (Double.isNaN(cell.medianTGen()) ? ""
             : " " + fmt(cell.medianTGen()))).append(" |");
       }
       md.append('\n');
@@ -75,8 +75,14 @@ public final class PhaseTable {
     md.append('\n');
   }
 
-  private static String initial(ScanCell c) {
-    switch (c.phase()) {
+  /**
+   * The letter of a phase in the Markdown phase grids.
+   *
+   * @param phase the phase
+   * @return C, **G** (bold), M, X or D
+   */
+  public static String initial(occam.modular.Phase phase) {
+    switch (phase) {
       case COMPREHENSION: return "C";
       case GROKKING: return "**G**";
       case MEMORIZATION: return "M";

@@ -122,6 +122,11 @@ public record ComparisonSettings(
     return new TreeSet<>(Set.of(runs.stream().mapToLong(TrainingRecord::seed).min().orElse(0)));
   }
 
+  /** @return an SFM runner of these settings (gate, iterations, CPU threads) with an empty cache */
+  public SfmTimes sfmTimes() {
+    return new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), sfmThreads, Integer.MAX_VALUE), gate, sfmIters);
+  }
+
   /**
    * Runs the SFM on every run's split, fits k_β and the time scale on the calibration runs and predicts
    * the others.
@@ -130,7 +135,7 @@ public record ComparisonSettings(
    * @return the comparison with the SFM runs behind it
    */
   public ComparisonRun run(List<TrainingRecord> runs) {
-    SfmTimes sfm = new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), sfmThreads, Integer.MAX_VALUE), gate, sfmIters);
+    SfmTimes sfm = sfmTimes();
     return new ComparisonRun(Comparison.of(runs, sfm, kBetas.stream().mapToDouble(Double::doubleValue).toArray(), calibrationSeeds(runs), epsilon), sfm);
   }
 }

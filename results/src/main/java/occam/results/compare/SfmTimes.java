@@ -61,7 +61,20 @@ public final class SfmTimes {
    * @return SPEC §3's defaults (η = 1, no ℓ2, W₀ = 0) on the run's task, frac and seed
    */
   public SfmConfig config(TrainingRecord run, double beta) {
-    return SfmConfig.of(run.task(), run.frac(), beta, gate, iters, run.seed());
+    return config(run.task(), run.frac(), run.seed(), beta);
+  }
+
+  /**
+   * The configuration the SFM runs for a task's seeded split at a β.
+   *
+   * @param task the task
+   * @param frac the training fraction
+   * @param seed the seed of the split
+   * @param beta β
+   * @return SPEC §3's defaults (η = 1, no ℓ2, W₀ = 0) on that split
+   */
+  public SfmConfig config(ModularTask task, double frac, long seed, double beta) {
+    return SfmConfig.of(task, frac, beta, gate, iters, seed);
   }
 
   /**

@@ -1,9 +1,7 @@
 package occam.sfm.scan;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import occam.modular.Phase;
 import occam.sfm.Gate;
 import occam.sfm.SfmResult;
@@ -36,17 +34,7 @@ public record ScanCell(double beta, double frac, List<SfmResult> runs) {
 
   /** @return the majority phase over seeds */
   public Phase phase() {
-    Map<Phase, Integer> votes = new EnumMap<>(Phase.class);
-    for (SfmResult r : runs) {
-      votes.merge(r.phase(), 1, Integer::sum);
-    }
-    Phase best = null;
-    for (Phase ph : Phase.values()) {
-      if (votes.containsKey(ph) && (best == null || votes.get(ph) > votes.get(best))) {
-        best = ph;
-      }
-    }
-    return best;
+    return Phase.majority(runs.stream().map(SfmResult::phase).toList());
   }
 
   /** @return the Occam Gate of the runs (the same for every seed) */

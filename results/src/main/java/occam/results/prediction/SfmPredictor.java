@@ -1,0 +1,65 @@
+package occam.results.prediction;
+
+import java.util.List;
+import java.util.OptionalInt;
+import occam.results.compare.SfmTimes;
+
+/**
+ * A fitted SFM ({@link SfmFit}) with the runner that answers its queries (cached per p, op, split and
+ * β, so a query asked twice costs one SFM run).
+ *
+ * @param fit the fitted mapping and time scale
+ * @param sfm the runner, of the fit's gate and budget
+ */
+public record SfmPredictor(SfmFit fit, SfmTimes sfm) implements Predictor {
+
+  /**
+   * Checks that the runner matches the fit.
+   *
+   * @throws IllegalArgumentException if an argument is null or the runner's gate or budget differs
+   */
+  public SfmPredictor {
+    if (fit == null || sfm == null) {
+      throw new IllegalArgumentException("an SFM predictor needs its fit and a runner");
+    }
+    if (!sfm.gate().cliName().equals(fit.gate()) || sfm.iters() != fit.sfmIters()) {
+      throw new IllegalArgumentException("the SFM runner (" + sfm.gate().cliName() + ", " + sfm.iters()
+          + " iterations) does not match the fit (" + fit.gate() + ", " + fit.sfmIters() + ")");
+    }
+  }
+
+  /** @return the name of the SFM predictor of a gate */
+  static String name(String gate) {
+    return "sfm_" + gate;
+  }
+
+  @Override
+  public String name() {
+    return name(fit.gate());
+  }
+
+  @Override
+  public boolean theory() {
+    return true;
+  }
+
+  /**
+   * Runs the SFM for many queries in one batch, so later {@link #predict} calls hit the cache.
+   *
+   * @param queries the queries
+   */
+  public void prepare(List<Query> queries) {
+    if (Double.isFinite(fit.lnScale())) {
+      sfm.prepare(queries.stream().map(q -> SfmFit.config(sfm, q, fit.k(), fit.a())).toList());
+    }
+  }
+
+  @Override
+  public Prediction predict(Query q) {
+    if (!Double.isFinite(fit.lnScale())) {
+      return Prediction.ABSTAIN;
+    }
+    OptionalInt t = sfm.tGen(SfmFit.config(sfm, q, fit.k(), fit.a()));
+    return t.isPresent() ? Prediction.ofSteps(Math.exp(fit.lnScale()) * Math.max(t.getAsInt(), 1)) : Prediction.NONE;
+  }
+}
