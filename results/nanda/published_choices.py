@@ -17,8 +17,14 @@ W_U ~ N(0, 1/d_vocab); torch.optim.AdamW(lr 1e-3, betas 0.9/0.98, eps 1e-8, weig
 full batch; causal mask; scores / sqrt(d_head).
 
 Writes one CSV line every --log-every steps: step,train_loss,train_acc,test_loss,test_acc (loss in float64 over
-the p residue classes' softmax as trained; accuracy by argmax over all outputs). Stops --after steps after the
-test accuracy first reaches 0.99 and the test loss first falls below 1e-2, or at --steps.
+the outputs' softmax; accuracy by argmax over all outputs). Stops --after steps after the test accuracy first
+reaches 0.99 and the test loss first falls below 1e-2, or at --steps.
+
+Status: written 2026-12-01 and run only to its first log line here (the 2-core box at load ~17 did a step in
+seconds); meant for a machine with cores to spare (or CUDA: add .cuda() to the model and tensors). Example:
+  /usr/bin/python3 results/nanda/published_choices.py --seed 0 --threads 2 > out/nanda/torch-published-s0.csv
+  /usr/bin/python3 results/nanda/published_choices.py --seed 0 --outputs p --warmup occam --loss float64 \
+      > out/nanda/torch-occam-s0.csv
 """
 import argparse
 import math
@@ -55,7 +61,6 @@ class Model(torch.nn.Module):
     def __init__(self, outputs):
         super().__init__()
         vocab = P + 1
-        n = lambda *shape: torch.nn.Parameter(torch.randn(*shape))
         self.W_E = torch.nn.Parameter(torch.randn(vocab, D_MODEL) / math.sqrt(D_MODEL))
         self.W_pos = torch.nn.Parameter(torch.randn(CTX, D_MODEL) / math.sqrt(D_MODEL))
         self.W_Q = torch.nn.Parameter(torch.randn(D_MODEL, D_MODEL) / math.sqrt(D_MODEL))
@@ -66,7 +71,7 @@ class Model(torch.nn.Module):
         self.b_in = torch.nn.Parameter(torch.zeros(D_MLP))
         self.W_out = torch.nn.Parameter(torch.randn(D_MLP, D_MODEL) / math.sqrt(D_MODEL))
         self.b_out = torch.nn.Parameter(torch.zeros(D_MODEL))
-        # the published W_U is randn(d_model, d_vocab)/sqrt(d_vocab) with d_vocab = p + 1 in both variants' scale
+        # the published W_U is randn(d_model, d_vocab)/sqrt(d_vocab), d_vocab = p + 1; Occam keeps that scale for p outputs
         self.W_U = torch.nn.Parameter(torch.randn(D_MODEL, outputs) / math.sqrt(vocab))
         self.register_buffer("mask", torch.tril(torch.ones(CTX, CTX)))
 

@@ -33,8 +33,8 @@ def fmt(x):
 
 def main():
     torch.set_num_threads(1)
-    print("# torch.optim.AdamW, torch " + torch.__version__ + ", float32; made by /usr/bin/python3 "
-          "results/nanda/torch_adamw_reference.py > this file")
+    print("# command: /usr/bin/python3 results/nanda/torch_adamw_reference.py"
+          "  (torch.optim.AdamW, torch " + torch.__version__ + ", float32)")
     print("case,warmup,step,tensor,index,grad,theta")
     for case, (lr, wd) in CASES.items():
         for warmup, shift in SHIFTS.items():

@@ -1,0 +1,36 @@
+#!/usr/bin/python3
+"""Train and test loss at the same early steps in Occam's nanda runs and in Nanda et al.'s committed frac-0.3 curves.
+
+Command: /usr/bin/python3 results/nanda/early_dynamics.py DIR RUN... > results/nanda/early-dynamics.csv
+DIR holds the saved_runs/*.pth of progress-measures-paper (see published_runs.py); each RUN is an Occam run folder
+(its metrics.jsonl). Occam logs every 100 steps and at t_mem, so its rows are the steps it logged; the published
+curves have every epoch (the low-precision run's test loss every 10).
+"""
+import json
+import sys
+from pathlib import Path
+
+from published_runs import load
+
+
+def main():
+    d = Path(sys.argv[1])
+    print("# command: /usr/bin/python3 results/nanda/early_dynamics.py " + " ".join(sys.argv[1:]))
+    print("source,step,train_loss,test_loss")
+    fracs, curves = load(d / "mod_addition_frac_train_sweep.pth")
+    k = fracs.index(0.3)
+    low = load(d / "low_precision_mod_addition.pth")
+    steps = set()
+    for run in sys.argv[2:]:
+        for line in open(Path(run) / "metrics.jsonl"):
+            r = json.loads(line)
+            steps.add(r["step"])
+            print(f"occam {Path(run).name},{r['step']},{r['train_loss']:.4f},{r['test_loss']:.4f}")
+    for s in sorted(steps):
+        print(f"published frac_train_sweep 0.3,{s},{float(curves[2 * k][s]):.4f},{float(curves[2 * k + 1][s]):.4f}")
+        test = f"{float(low['test_losses'][s // 10]):.4f}" if s % 10 == 0 else ""
+        print(f"published low_precision,{s},{float(low['train_losses'][s]):.4f},{test}")
+
+
+if __name__ == "__main__":
+    main()
