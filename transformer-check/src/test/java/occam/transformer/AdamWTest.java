@@ -1,6 +1,7 @@
 package occam.transformer;
 
 import occam.transformer.records.AdamWConfig;
+import occam.transformer.records.WarmupRule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,6 +122,17 @@ class AdamWTest {
     assertEquals(1e-3, c.learningRate(11), 1e-18);
     assertEquals(0.5, new AdamWConfig(0.5, 0.9, 0.98, 1e-8, 0, 0).learningRate(1), 0);
     assertThrows(IllegalArgumentException.class, () -> c.learningRate(0));
+  }
+
+  @Test
+  void lambdaLrWarmUpStartsOneUpdateLaterAtZero() {
+    AdamWConfig c = new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 10, WarmupRule.LAMBDA_LR);
+    assertEquals(0, c.learningRate(1), 0);
+    assertEquals(1e-4, c.learningRate(2), 1e-18);
+    assertEquals(9e-4, c.learningRate(10), 1e-18);
+    assertEquals(1e-3, c.learningRate(11), 1e-18);
+    assertEquals(1e-3, new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 0, WarmupRule.LAMBDA_LR).learningRate(1), 0);
+    assertThrows(IllegalArgumentException.class, () -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 10, null));
   }
 
   @Test

@@ -2,9 +2,11 @@ package occam.transformer.records;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import occam.io.EnumNames;
 import occam.modular.Op;
 
 /**
@@ -13,7 +15,8 @@ import occam.modular.Op;
  * {@link TrainingConfig} keeps it. {@link Settings} lists them all; the configuration's JSON form,
  * its builder and {@code occam train}'s options are all read from that list.
  *
- * @param <T> the value type: Integer, Long, Double, Boolean, {@link Op} or {@link SnapshotSchedule}
+ * @param <T> the value type: Integer, Long, Double, Boolean, {@link SnapshotSchedule} or an enum ({@link Op},
+ *     {@link WarmupRule}) named by its lower-case constant
  */
 public final class Setting<T> {
   private final String name;
@@ -148,14 +151,20 @@ public final class Setting<T> {
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(t);
     } else {
-      v = Op.parse(t);
+      v = constant(t);
     }
     return type.cast(v);
   }
 
+  /** The enum constant of this setting's type named (in any case) by the text. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object constant(String text) {
+    return EnumNames.parse((Class) type, text, name);
+  }
+
   /**
-   * The JSON form of a value: numbers and booleans as themselves, an operation by its CLI name, a
-   * snapshot schedule by its text ({@link SnapshotSchedule#text()}).
+   * The JSON form of a value: numbers and booleans as themselves, an enum constant (an operation, a
+   * warm-up rule) by its lower-case name, a snapshot schedule by its text ({@link SnapshotSchedule#text()}).
    *
    * @param v the value
    * @return its JSON
@@ -170,7 +179,7 @@ public final class Setting<T> {
     if (v instanceof SnapshotSchedule s) {
       return new JsonPrimitive(s.text());
     }
-    return new JsonPrimitive(((Op) v).cliName());
+    return new JsonPrimitive(((Enum<?>) v).name().toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -196,7 +205,7 @@ public final class Setting<T> {
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(e.getAsString());
     } else {
-      v = Op.parse(e.getAsString());
+      v = constant(e.getAsString());
     }
     return type.cast(v);
   }

@@ -83,6 +83,13 @@ public final class Settings {
       Setting.of("warmup", "warmup", Integer.class, 10, "W", "linear warm-up updates (default 10)",
           c -> c.optimizer().warmupSteps());
 
+  /** Where the warm-up starts. */
+  public static final Setting<WarmupRule> WARMUP_RULE =
+      Setting.of("warmup-rule", "warmup_rule", WarmupRule.class, WarmupRule.LINEAR, "R",
+          "warm-up rule: linear (update t at lr*min(1, t/W), default) or lambda_lr (lr*min(1, (t-1)/W), update 1"
+              + " at lr 0: PyTorch LambdaLR as in Nanda et al.'s code)",
+          c -> c.optimizer().warmupRule());
+
   /** Optimizer updates. */
   public static final Setting<Integer> STEPS =
       Setting.of("steps", "steps", Integer.class, 15_000, "T", "optimizer updates", TrainingConfig::steps)
@@ -126,7 +133,7 @@ public final class Settings {
 
   /** Every setting, in the order of the JSON form and the help. */
   public static final List<Setting<?>> ALL = List.of(P, OP, FRAC, SEED, LAYERS, D_MODEL, HEADS, D_MLP, LAYERNORM,
-      LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP, STEPS, BATCH, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY,
+      LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP, WARMUP_RULE, STEPS, BATCH, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY,
       SNAPSHOTS, ACC_THRESHOLD);
 
   /**
@@ -136,5 +143,5 @@ public final class Settings {
   public static final Set<Setting<?>> SCHEDULE = Set.of(STEPS, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY, SNAPSHOTS);
 
   /** Settings that older run files lack: reading such a file gives them their default. */
-  public static final Set<Setting<?>> ADDED_LATER = Set.of(RANK_EVERY, SNAPSHOTS);
+  public static final Set<Setting<?>> ADDED_LATER = Set.of(RANK_EVERY, SNAPSHOTS, WARMUP_RULE);
 }

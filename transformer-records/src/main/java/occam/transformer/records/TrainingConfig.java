@@ -21,6 +21,7 @@ import static occam.transformer.records.Settings.SEED;
 import static occam.transformer.records.Settings.SNAPSHOTS;
 import static occam.transformer.records.Settings.STEPS;
 import static occam.transformer.records.Settings.WARMUP;
+import static occam.transformer.records.Settings.WARMUP_RULE;
 import static occam.transformer.records.Settings.WEIGHT_DECAY;
 
 import com.google.gson.JsonElement;
@@ -225,7 +226,7 @@ public record TrainingConfig(
           get(FRAC),
           get(SEED),
           ModelConfig.forModulus(p, get(LAYERS), get(D_MODEL), get(HEADS), get(D_MLP), get(LAYERNORM)),
-          new AdamWConfig(get(LR), get(BETA1), get(BETA2), get(EPS), get(WEIGHT_DECAY), get(WARMUP)),
+          new AdamWConfig(get(LR), get(BETA1), get(BETA2), get(EPS), get(WEIGHT_DECAY), get(WARMUP), get(WARMUP_RULE)),
           get(STEPS),
           get(BATCH),
           get(LOG_EVERY),

@@ -36,7 +36,7 @@ class RunRecordsTest {
       assertTrue(options.add(s.option()), s.option());
       assertEquals(s.defaultValue(), s.of(defaults), s.key());
     }
-    assertEquals(22, Settings.ALL.size());
+    assertEquals(23, Settings.ALL.size());
     assertEquals(List.copyOf(keys).size(), defaults.toJson().size());
     assertEquals("--acc-threshold", Settings.ACC_THRESHOLD.option());
     assertEquals("threshold", Settings.ACC_THRESHOLD.key(), "the JSON key of existing runs and checkpoints");
@@ -51,6 +51,20 @@ class RunRecordsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FRAC.check(1.5));
     assertEquals("frac = 1.5 is not allowed: frac must be in (0, 1]", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Settings.STEPS.parse("many"));
+  }
+
+  @Test
+  void warmUpRuleIsAnEnumSettingWrittenByItsLowerCaseName() {
+    assertEquals(WarmupRule.LAMBDA_LR, Settings.WARMUP_RULE.parse(" LAMBDA_lr "));
+    var config = Preset.NANDA.builder().set(Settings.WARMUP_RULE, WarmupRule.LAMBDA_LR).build();
+    assertEquals("lambda_lr", config.toJson().get("warmup_rule").getAsString());
+    assertEquals(config, TrainingConfig.fromJson(config.toJson()));
+    assertEquals(WarmupRule.LINEAR, Preset.NANDA.builder().build().optimizer().warmupRule(), "default unchanged");
+    var older = config.toJson();
+    older.remove("warmup_rule");
+    assertEquals(WarmupRule.LINEAR, TrainingConfig.fromJson(older).optimizer().warmupRule());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Settings.WARMUP_RULE.parse("cosine"));
+    assertEquals("unknown warmup-rule 'cosine': expected linear or lambda_lr", e.getMessage());
   }
 
   @Test
