@@ -8,13 +8,14 @@ package occam.transformer.records;
  *
  * <pre>
  *   η_t = lr · min(1, t / warmup)                       (warmup = 0: η_t = lr)
- *   θ  ← θ · (1 − η_t·λ)                                 decoupled decay, not added to g
+ *   θ  ← θ · (1 − η_t·λ_t)                               decoupled decay, not added to g
  *   m  ← β₁·m + (1 − β₁)·g
  *   v  ← β₂·v + (1 − β₂)·g²
  *   θ  ← θ − η_t · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
  * </pre>
  *
- * The warm-up is linear from lr/warmup at the first update to lr at update {@code warmup}. Decay
+ * λ_t is λ unless {@link DecayChanges} change it from a step on. The warm-up is linear from
+ * lr/warmup at the first update to lr at update {@code warmup}. Decay
  * applies to every parameter (embeddings, biases and LayerNorm included), as PyTorch's AdamW does
  * for {@code model.parameters()} and as Nanda et al.'s grokking runs do.
  *
@@ -24,9 +25,12 @@ package occam.transformer.records;
  * @param eps ε &gt; 0
  * @param weightDecay λ ≥ 0
  * @param warmupSteps number of warm-up updates, ≥ 0
+ * @param decayChanges steps from which λ takes other values ({@link DecayChanges}; {@link
+ *     DecayChanges#NONE}: λ throughout)
  */
 public record AdamWConfig(
-    double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps) {
+    double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps,
+    DecayChanges decayChanges) {
 
   /** PyTorch's default ε. */
   public static final double DEFAULT_EPS = 1e-8;
@@ -56,6 +60,23 @@ public record AdamWConfig(
     if (warmupSteps < 0) {
       throw new IllegalArgumentException("warm-up = " + warmupSteps + " is not allowed: it must be >= 0");
     }
+    if (decayChanges == null) {
+      throw new IllegalArgumentException("the weight-decay changes must be given (DecayChanges.NONE for none)");
+    }
+  }
+
+  /**
+   * The optimizer with a constant weight decay.
+   *
+   * @param lr peak learning rate
+   * @param beta1 β₁
+   * @param beta2 β₂
+   * @param eps ε
+   * @param weightDecay λ throughout
+   * @param warmupSteps warm-up updates
+   */
+  public AdamWConfig(double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps) {
+    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, DecayChanges.NONE);
   }
 
   /**
@@ -81,5 +102,20 @@ public record AdamWConfig(
       throw new IllegalArgumentException("update number t = " + t + " is not allowed: t starts at 1");
     }
     return warmupSteps == 0 ? lr : lr * Math.min(1.0, (double) t / warmupSteps);
+  }
+
+  /**
+   * The weight decay λ_t of update t (θ_{t−1} → θ_t): {@link #weightDecay()} until the first of
+   * {@link #decayChanges()}, then as they say for step t − 1.
+   *
+   * @param t update number, 1-based
+   * @return λ_t
+   * @throws IllegalArgumentException if t &lt; 1
+   */
+  public double weightDecay(long t) {
+    if (t < 1) {
+      throw new IllegalArgumentException("update number t = " + t + " is not allowed: t starts at 1");
+    }
+    return decayChanges.valueAt(t - 1, weightDecay);
   }
 }

@@ -13,7 +13,8 @@ import occam.modular.Op;
  * {@link TrainingConfig} keeps it. {@link Settings} lists them all; the configuration's JSON form,
  * its builder and {@code occam train}'s options are all read from that list.
  *
- * @param <T> the value type: Integer, Long, Double, Boolean, {@link Op} or {@link SnapshotSchedule}
+ * @param <T> the value type: Integer, Long, Double, Boolean, {@link Op}, {@link SnapshotSchedule} or
+ *     {@link DecayChanges}
  */
 public final class Setting<T> {
   private final String name;
@@ -147,6 +148,8 @@ public final class Setting<T> {
       v = Boolean.valueOf(t);
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(t);
+    } else if (type == DecayChanges.class) {
+      v = DecayChanges.parse(t);
     } else {
       v = Op.parse(t);
     }
@@ -155,7 +158,8 @@ public final class Setting<T> {
 
   /**
    * The JSON form of a value: numbers and booleans as themselves, an operation by its CLI name, a
-   * snapshot schedule by its text ({@link SnapshotSchedule#text()}).
+   * snapshot schedule or decay changes by their text ({@link SnapshotSchedule#text()}, {@link
+   * DecayChanges#text()}).
    *
    * @param v the value
    * @return its JSON
@@ -169,6 +173,9 @@ public final class Setting<T> {
     }
     if (v instanceof SnapshotSchedule s) {
       return new JsonPrimitive(s.text());
+    }
+    if (v instanceof DecayChanges d) {
+      return new JsonPrimitive(d.text());
     }
     return new JsonPrimitive(((Op) v).cliName());
   }
@@ -195,6 +202,8 @@ public final class Setting<T> {
       v = e.getAsBoolean();
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(e.getAsString());
+    } else if (type == DecayChanges.class) {
+      v = DecayChanges.parse(e.getAsString());
     } else {
       v = Op.parse(e.getAsString());
     }
