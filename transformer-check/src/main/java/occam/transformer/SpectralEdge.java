@@ -19,7 +19,8 @@ import org.apache.commons.math3.linear.RealVector;
  * the training loss's gradient at θ_s, |cos(e, θ_s)| (the decay direction −θ_s up to sign), the share
  * σ₁²/tr G of the motion along e, and the signed cos(g, θ_s) (positive when a gradient step −g shrinks
  * θ, i.e. the loss itself pulls toward the origin). Cost: K + 1 copies of θ in memory, O(K²P) per log
- * step, O(P) per step to keep the window.
+ * step, O(P) per step to keep the window. The window lives in memory only: a resumed run logs no edge
+ * until it has made K updates again.
  */
 public final class SpectralEdge {
   private final int window;
