@@ -77,7 +77,13 @@ class TrainCommandTest {
         Arguments.of(List.of("--threads", "-1"), "threads"),
         Arguments.of(List.of("--steps", "many"), "steps"),
         Arguments.of(List.of("--acc-threshold", "1.5"), "acc-threshold"),
-        Arguments.of(List.of("--threshold", "0.5"), "--threshold"));
+        Arguments.of(List.of("--threshold", "0.5"), "--threshold"),
+        Arguments.of(List.of("--weight-noise", "-0.1"), "weight-noise"),
+        Arguments.of(List.of("--spectral-entropy", "-1"), "spectral-entropy"),
+        Arguments.of(List.of("--spectral-edge", "1"), "spectral-edge"),
+        Arguments.of(List.of("--wd-after", "3000"), "wd-after"),
+        Arguments.of(List.of("--wd-after", "3000:-1"), "wd-after"),
+        Arguments.of(List.of("--wd-after", "2000:0,1000:1"), "wd-after"));
   }
 
   @ParameterizedTest
@@ -86,6 +92,21 @@ class TrainCommandTest {
     List<String> args = new ArrayList<>(List.of("train", "--no-progress"));
     args.addAll(options);
     assertUsageError(run(args.toArray(String[]::new)), expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--weight-noise=-1", "--spectral-entropy=-0.5", "--wd-after=x:0"})
+  void badInterventionInputWritesNothing(String option, @TempDir Path tmp) {
+    Path dir = tmp.resolve("run");
+    assertUsageError(run(tiny(dir, option)), option.substring(2, option.indexOf('=')));
+    assertTrue(Files.notExists(dir), "nothing written");
+  }
+
+  @Test
+  void gridsRefuseTheInterventionsTheyCannotTrainYet(@TempDir Path tmp) {
+    Path dir = tmp.resolve("grid");
+    assertUsageError(run(tiny(dir, "--seeds", "0:1", "--weight-noise", "0.1")), "one at a time");
+    assertTrue(Files.notExists(dir), "nothing written");
   }
 
   @Test

@@ -75,7 +75,7 @@ public final class AdamW implements AutoCloseable {
   public void step() {
     long t = updates + 1;
     double lr = config.learningRate(t);
-    double decay = 1 - lr * config.weightDecay();
+    double decay = 1 - lr * config.weightDecay(t);
     double b1 = config.beta1();
     double b2 = config.beta2();
     double stepSize = lr / (1 - Math.pow(b1, t));

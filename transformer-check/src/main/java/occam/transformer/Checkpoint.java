@@ -273,11 +273,13 @@ public record Checkpoint(
 
   /**
    * Checks that this checkpoint can continue {@code run}: same task, split, architecture and
-   * optimizer; only the schedule ({@link TrainingConfig#SCHEDULE_KEYS}) may differ.
+   * optimizer; only the schedule ({@code Settings.SCHEDULE}) may differ, and {@code --wd-after} only
+   * from this checkpoint's step on ({@link TrainingConfig#requireSameDecayBefore}).
    *
    * @param run the configuration asked for now
    * @param file the checkpoint's file, for the message
-   * @throws IllegalArgumentException naming every setting that differs
+   * @throws IllegalArgumentException naming every setting that differs, or the first trained step whose
+   *     weight decay would change
    */
   public void requireCompatible(TrainingConfig run, Path file) {
     List<String> differences = config.differencesFrom(run);
@@ -286,5 +288,6 @@ public record Checkpoint(
           "checkpoint " + file + " belongs to a different run (checkpoint vs now: "
               + String.join(", ", differences) + "); resume with the checkpoint's settings or use another --out");
     }
+    config.requireSameDecayBefore(run, step);
   }
 }

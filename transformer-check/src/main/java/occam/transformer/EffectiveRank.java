@@ -1,14 +1,10 @@
 package occam.transformer;
 
-import occam.fourier.SpectralConcentration;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
-
 /**
  * Effective rank of a matrix (Roy &amp; Vetterli 2007): exp(H) with H = −Σ q_i ln q_i the entropy of
  * the normalized singular values q_i = s_i / Σ s_j. 1 for rank one, min(rows, cols) for equal
- * singular values; NaN for the zero matrix. The entropy is {@link SpectralConcentration}'s, applied
- * to the singular values s (not s²).
+ * singular values; NaN for the zero matrix. The entropy is {@code SpectralConcentration}'s, applied
+ * to the singular values s (not s²): exp of {@link SpectralEntropy#value}.
  */
 public final class EffectiveRank {
   private EffectiveRank() {}
@@ -24,21 +20,7 @@ public final class EffectiveRank {
    * @throws IllegalArgumentException if data.length ≠ rows·cols or a size is &lt; 1
    */
   public static double value(float[] data, int rows, int cols) {
-    if (rows < 1 || cols < 1 || (long) rows * cols != data.length) {
-      throw new IllegalArgumentException(
-          "a " + rows + "x" + cols + " matrix needs " + (long) rows * cols + " values, got " + data.length);
-    }
-    double[][] a = new double[rows][cols];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        a[r][c] = data[r * cols + c];
-        if (!Float.isFinite(data[r * cols + c])) {
-          return Double.NaN;
-        }
-      }
-    }
-    double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(a, false)).getSingularValues();
-    return SpectralConcentration.of(singular).effectiveRank();
+    return Math.exp(SpectralEntropy.value(data, rows, cols));
   }
 
   /**

@@ -72,7 +72,7 @@ public final class MetricsLine implements Measurement<StepMetrics> {
     return new StepMetrics(state.step(), train.loss(), train.accuracy(), test.loss(), test.accuracy(),
         Math.sqrt(sumSq), embed.gini(), embed.ipr(), logit2d.gini(), logit2d.ipr(),
         LogitSpectrum2d.sigmaMass(logitPower, task), complexity.bits(state.parameters()), effectiveRanks,
-        state.elapsedSeconds());
+        state.elapsedSeconds(), state.edge());
   }
 
   /** @return what the complexity estimate measures, for the summary */

@@ -2,6 +2,7 @@ package occam.transformer;
 
 import java.util.List;
 import occam.modular.ModularTask;
+import occam.transformer.records.EdgeAlignment;
 import occam.transformer.records.TrainingConfig;
 
 /**
@@ -17,6 +18,7 @@ import occam.transformer.records.TrainingConfig;
  * @param logitTable the last-position logits of every domain cell in domain order, N×p row-major
  *     (rows of unmeasured cells are 0)
  * @param elapsedSeconds wall-clock training seconds up to here, summed over resumed sessions
+ * @param edge the spectral edge at this step ({@link SpectralEdge}; {@link EdgeAlignment#NONE} when off)
  */
 public record ModelState(
     TrainingConfig config,
@@ -26,11 +28,29 @@ public record ModelState(
     Scores test,
     List<NamedTensor> parameters,
     float[] logitTable,
-    double elapsedSeconds) {
+    double elapsedSeconds,
+    EdgeAlignment edge) {
 
   /** Copies the list. */
   public ModelState {
     parameters = List.copyOf(parameters);
+  }
+
+  /**
+   * A state without the spectral edge.
+   *
+   * @param config the run
+   * @param step updates applied
+   * @param isFinal whether this is the final step
+   * @param train training scores
+   * @param test held-out scores
+   * @param parameters the parameters
+   * @param logitTable the logit table
+   * @param elapsedSeconds training seconds so far
+   */
+  public ModelState(TrainingConfig config, int step, boolean isFinal, Scores train, Scores test,
+      List<NamedTensor> parameters, float[] logitTable, double elapsedSeconds) {
+    this(config, step, isFinal, train, test, parameters, logitTable, elapsedSeconds, EdgeAlignment.NONE);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import occam.modular.Milestones;
+import occam.transformer.records.EdgeAlignment;
 import occam.transformer.records.ModelConfig;
 import occam.transformer.records.TrainingConfig;
 
@@ -64,6 +65,8 @@ final class TrainingLoop {
   private final Examples train;
   private final Examples test;
   private final Milestones milestones;
+  private final WeightNoise noise;
+  private final SpectralEdge edge;
   private int step;
   private double elapsedBefore;
   private Scores lastTest = Scores.NONE;
@@ -81,6 +84,8 @@ final class TrainingLoop {
     this.train = Examples.of(manager, data, data.trainCells());
     this.test = Examples.of(manager, data, data.testCells());
     this.milestones = new Milestones(config.threshold());
+    this.noise = new WeightNoise(config.seed(), config.weightNoise());
+    this.edge = config.spectralEdge() > 0 ? new SpectralEdge(config.spectralEdge()) : null;
   }
 
   /** @return n, the training set size */
@@ -139,8 +144,11 @@ final class TrainingLoop {
       boolean last = step >= config.steps();
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray trainLogits = last || batching() ? forward(train.tokenArray(), false) : null;
-        if (!last) {
+        if (edge != null) {
+          edge.observe(flat(false));
+        }
+        NDArray trainLogits = last || batching() || noise.isOn() ? forward(train.tokenArray(), false) : null;
+        if (!last || edge != null) { // the edge needs the gradient at the final step too
           NDArray batchLogits = gradientPass();
           if (trainLogits == null) {
             trainLogits = batchLogits;
@@ -164,7 +172,8 @@ final class TrainingLoop {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!due.isEmpty()) {
           ModelState state = new ModelState(config, step, isFinal, trainScores, lastTest, tensors(),
-              logitTable(trainLogits, testLogits), elapsedBefore + seconds);
+              logitTable(trainLogits, testLogits), elapsedBefore + seconds,
+              edge == null ? EdgeAlignment.NONE : edge.alignment(flat(true)));
           due.forEach(p -> p.deliver(state));
         }
         listener.onStep(new StepProgress(step, config.steps(), trainScores.loss(), trainScores.accuracy(),
@@ -209,8 +218,53 @@ final class TrainingLoop {
     return model.forward(store, new NDList(tokens), training).singletonOrThrow();
   }
 
-  /** Forward and backward on the training batch of this step; returns its logits. */
+  /**
+   * Forward and backward on the training batch of this step, at θ + ε when the weights are noisy
+   * ({@link WeightNoise}), plus α·∂ΣH/∂W of the spectral-entropy penalty ({@link SpectralEntropy}) at
+   * the same point; returns the logits.
+   */
   private NDArray gradientPass() {
+    return noise.isOn() ? noise.atNoisyPoint(params, step, this::lossGradientPass) : lossGradientPass();
+  }
+
+  /** Adds α·∂H/∂W to the gradient of every matrix parameter, at its current values. */
+  private void addSpectralEntropyGradient() {
+    double alpha = config.spectralEntropy();
+    for (Parameter p : params.values()) {
+      NDArray w = p.getArray();
+      long[] shape = w.getShape().getShape();
+      if (shape.length != 2) {
+        continue;
+      }
+      double[] g = SpectralEntropy.gradient(w.toFloatArray(), (int) shape[0], (int) shape[1]);
+      float[] scaled = new float[g.length];
+      for (int i = 0; i < g.length; i++) {
+        scaled[i] = (float) (alpha * g[i]);
+      }
+      try (NDArray penalty = manager.create(scaled, w.getShape())) {
+        w.getGradient().addi(penalty);
+      }
+    }
+  }
+
+  /** All parameter values (or their gradients) flattened in canonical order, for the spectral edge. */
+  private float[] flat(boolean gradients) {
+    int size = 0;
+    for (Parameter p : params.values()) {
+      size += Math.toIntExact(p.getArray().size());
+    }
+    float[] out = new float[size];
+    int at = 0;
+    for (Parameter p : params.values()) {
+      float[] v = gradients ? p.getArray().getGradient().toFloatArray() : p.getArray().toFloatArray();
+      System.arraycopy(v, 0, out, at, v.length);
+      at += v.length;
+    }
+    return out;
+  }
+
+  /** The plain gradient pass (and the spectral-entropy penalty's gradient). */
+  private NDArray lossGradientPass() {
     NDArray tokens = train.tokenArray();
     NDArray oneHot = train.oneHot();
     if (batching()) {
@@ -219,12 +273,16 @@ final class TrainingLoop {
       tokens = batch[0];
       oneHot = batch[1];
     }
+    NDArray logits;
     try (GradientCollector collector = engine.newGradientCollector()) {
-      NDArray logits = forward(tokens, true);
+      logits = forward(tokens, true);
       // Σ z ⊙ G has gradient G with respect to z: backpropagates the float64 loss's gradient
       collector.backward(logits.mul(CrossEntropy.gradient(logits, oneHot)).sum());
-      return logits;
     }
+    if (config.spectralEntropy() > 0) {
+      addSpectralEntropyGradient();
+    }
+    return logits;
   }
 
   /** The last-position logits of every domain cell, in domain order (N×p). */

@@ -257,12 +257,14 @@ public final class TrainingRun {
           loop.restore(start);
         }
         OptionalInt resumedFrom = start == null ? OptionalInt.empty() : OptionalInt.of(start.step());
-        return train(loop, resumedFrom, device.toString());
+        List<String> changes = start == null ? List.of() : start.config().scheduleChangesTo(config);
+        return train(loop, resumedFrom, changes, device.toString());
       }
     }
   }
 
-  private TrainingSummary train(TrainingLoop loop, OptionalInt resumedFrom, String device) throws IOException {
+  private TrainingSummary train(TrainingLoop loop, OptionalInt resumedFrom, List<String> changes, String device)
+      throws IOException {
     int startStep = loop.step();
     MetricsLine metrics = new MetricsLine(config, complexity);
     List<StepMetrics> last = new ArrayList<>(1);
@@ -296,7 +298,7 @@ public final class TrainingRun {
     TrainingSummary summary = new TrainingSummary(config, preset, loop.trainSize(), loop.testSize(), end.step(),
         loop.milestones().tMem(), loop.milestones().tGen(), loop.milestones().phase(end.diverged()), last.get(0),
         device, TrainingLoop.rate(end.step() - startStep, end.seconds()), end.seconds(), metrics.complexity(),
-        resumedFrom);
+        resumedFrom, changes);
     if (out != null) {
       summary.write(out.summaryFile());
     }

@@ -132,7 +132,7 @@ class AdamWTest {
     assertEquals(9e-4, c.learningRate(10), 1e-18);
     assertEquals(1e-3, c.learningRate(11), 1e-18);
     assertEquals(1e-3, new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 0, WarmupRule.LAMBDA_LR).learningRate(1), 0);
-    assertThrows(IllegalArgumentException.class, () -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 10, null));
+    assertThrows(IllegalArgumentException.class, () -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 10, (WarmupRule) null));
   }
 
   @Test

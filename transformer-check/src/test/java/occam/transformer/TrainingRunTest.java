@@ -49,7 +49,56 @@ class TrainingRunTest {
   @ParameterizedTest(name = "batch {0}")
   @ValueSource(ints = {0, 8})
   void interruptedAndResumedRunEndsLikeAnUninterruptedOne(int batch, @TempDir Path tmp) throws IOException {
-    TrainingConfig config = tiny().set(BATCH, batch).build();
+    assertResumedEndsLikeWhole(tiny().set(BATCH, batch).build(), tmp);
+  }
+
+  @Test
+  void noisyWeightsAndTheSpectralEntropyPenaltyResumeExactly(@TempDir Path tmp) throws IOException {
+    // the noise is seeded by (seed, parameter, step): a resumed run draws the same ε as an uninterrupted one
+    TrainingConfig noisy = tiny().set(WEIGHT_NOISE, 0.05).set(SPECTRAL_ENTROPY, 0.01).build();
+    assertResumedEndsLikeWhole(noisy, tmp);
+    TrainingSummary plain = TrainingRun.of(tiny().build()).output(tmp.resolve("plain")).run();
+    TrainingSummary again = TrainingRun.of(noisy).output(tmp.resolve("again")).run();
+    assertTrue(plain.finalMetrics().trainLoss() != again.finalMetrics().trainLoss(), "the noise and penalty act");
+  }
+
+  @Test
+  void explicitZeroNoiseAndPenaltyAreTodaysTrainingBitForBit(@TempDir Path tmp) throws IOException {
+    TrainingRun.of(tiny().build()).output(tmp.resolve("default")).run();
+    TrainingRun.of(tiny().set(WEIGHT_NOISE, 0.0).set(SPECTRAL_ENTROPY, 0.0).set(WD_AFTER,
+        occam.transformer.records.DecayChanges.parse("50:1")).build()).output(tmp.resolve("zero")).run();
+    assertEquals(timeless(MetricsLog.read(tmp.resolve("default").resolve(RunFolder.METRICS_FILE))),
+        timeless(MetricsLog.read(tmp.resolve("zero").resolve(RunFolder.METRICS_FILE))));
+    Checkpoint a = Checkpoint.read(TrainingRun.checkpointFile(tmp.resolve("default")));
+    Checkpoint b = Checkpoint.read(TrainingRun.checkpointFile(tmp.resolve("zero")));
+    for (int i = 0; i < a.parameters().size(); i++) {
+      assertArrayEquals(a.parameters().get(i).data(), b.parameters().get(i).data(), a.parameters().get(i).name());
+    }
+  }
+
+  @Test
+  void weightDecayChangesOnResumeFromTheCheckpointOnAndTheSummarySaysSo(@TempDir Path tmp) throws IOException {
+    TrainingRun.of(tiny().set(STEPS, 4).build()).output(tmp.resolve("off")).run();
+    TrainingConfig off = tiny().set(STEPS, 8).set(WD_AFTER, occam.transformer.records.DecayChanges.parse("4:0")).build();
+    TrainingSummary s = TrainingRun.of(off).output(tmp.resolve("off")).resume(true).run();
+    assertEquals(List.of("wd_after \"none\" -> \"4:0\"", "steps 4 -> 8"), s.changedOnResume());
+    assertEquals(s.changedOnResume(), TrainingSummary.read(tmp.resolve("off").resolve(RunFolder.SUMMARY_FILE))
+        .changedOnResume());
+    // the same in one go: λ = 1 for the updates out of steps 0..3, 0 after
+    TrainingSummary whole = TrainingRun.of(off).output(tmp.resolve("whole")).run();
+    assertEquals(whole.finalMetrics().withoutTiming(), s.finalMetrics().withoutTiming());
+    // and it differs from keeping the decay on
+    TrainingSummary on = TrainingRun.of(tiny().set(STEPS, 8).build()).output(tmp.resolve("on")).run();
+    assertTrue(on.finalMetrics().weightNorm() < s.finalMetrics().weightNorm(), "decay off: a larger norm");
+    // a change of a step already trained is refused, the folder untouched
+    TrainingConfig past = tiny().set(STEPS, 10).set(WD_AFTER, occam.transformer.records.DecayChanges.parse("2:0")).build();
+    UsageException e = assertThrows(UsageException.class,
+        () -> TrainingRun.of(past).output(tmp.resolve("on")).resume(true).run());
+    assertTrue(e.getMessage().contains("step 2"), e.getMessage());
+    assertEquals(8, Checkpoint.read(TrainingRun.checkpointFile(tmp.resolve("on"))).step());
+  }
+
+  private static void assertResumedEndsLikeWhole(TrainingConfig config, Path tmp) throws IOException {
     Path whole = tmp.resolve("whole");
     Path killed = tmp.resolve("killed");
     TrainingSummary expected = TrainingRun.of(config).output(whole).run();

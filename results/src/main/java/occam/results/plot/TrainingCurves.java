@@ -15,7 +15,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The curves of one training run ({@code metrics.jsonl}) as a 2×2 PNG, step on a log axis: accuracy
+ * The curves of one training run ({@code metrics.jsonl}) as a 2×2 PNG (3×2 with the spectral edge
+ * and the weights' spectral entropy, when the edge was logged), step on a log axis: accuracy
  * (train, test); loss (train, test, log axis); spectral concentration (embedding Gini and IPR, 2D
  * logit Gini and σ-mass); weights (‖θ‖₂, and the complexity estimate on a second axis when one was
  * measured). Step 0 has no place on a log axis and is left out; non-finite values are gaps.
@@ -30,11 +31,12 @@ public final class TrainingCurves {
   private TrainingCurves() {}
 
   /**
-   * Builds the four panels.
+   * Builds the four panels, and two more when the spectral edge ({@code --spectral-edge}) was logged:
+   * the edge's alignments and Σ_l H(σ̂_l) of the weight matrices (from the effective ranks).
    *
    * @param log the metrics lines, steps ascending
    * @param title a title for the first panel (e.g. the run's settings)
-   * @return accuracy, loss, spectral and weight panels
+   * @return accuracy, loss, spectral and weight panels (and the edge's and the entropy's)
    * @throws IllegalArgumentException if no line has a step &gt; 0
    */
   public static List<XYChart> charts(List<StepMetrics> log, String title) {
@@ -67,7 +69,18 @@ public final class TrainingCurves {
       weights.setYAxisGroupTitle(1, "complexity (bits)");
       weights.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     }
-    return List.of(accuracy, loss, spectral, weights);
+    if (log.stream().noneMatch(m -> m.step() > 0 && !m.edge().isNone())) {
+      return List.of(accuracy, loss, spectral, weights);
+    }
+    XYChart edge = chart("spectral edge (top direction of the last K updates)", "|cos| / share");
+    add(edge, log, "|cos(edge, loss gradient)|", m -> m.edge().gradient(), 0);
+    add(edge, log, "|cos(edge, −θ)| (weight decay)", m -> m.edge().decay(), 0);
+    add(edge, log, "share σ₁²/Σσ²", m -> m.edge().share(), 0);
+    add(edge, log, "cos(−g, −θ)", m -> m.edge().gradientDecay(), 0);
+    edge.getStyler().setYAxisMin(-1.0).setYAxisMax(1.0);
+    XYChart entropy = chart("spectral entropy of the weight matrices", "Σ_l H(σ̂_l) (nats)");
+    add(entropy, log, "Σ_l ln erank_l", TrainingCurves::spectralEntropy, 0);
+    return List.of(accuracy, loss, spectral, weights, edge, entropy);
   }
 
   /**
@@ -84,10 +97,19 @@ public final class TrainingCurves {
       System.setProperty("java.awt.headless", "true");
     }
     List<XYChart> charts = charts(log, title);
-    AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(charts, 2, 2, out, BitmapEncoder.BitmapFormat.PNG));
+    AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(charts, charts.size() / 2, 2, out,
+        BitmapEncoder.BitmapFormat.PNG));
   }
 
-  private static XYChart chart(String title, String yTitle) {
+  /** Σ_l H_l = Σ_l ln erank_l over the matrices of a line (NaN where ranks were not measured). */
+  private static double spectralEntropy(StepMetrics m) {
+    if (m.effectiveRanks().isEmpty()) {
+      return Double.NaN;
+    }
+    return m.effectiveRanks().values().stream().mapToDouble(Math::log).sum();
+  }
+
+    private static XYChart chart(String title, String yTitle) {
     XYChart chart = new XYChartBuilder()
         .width(PANEL_WIDTH)
         .height(PANEL_HEIGHT)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import occam.transformer.records.EdgeAlignment;
 import occam.transformer.records.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,26 @@ class TrainingCurvesTest {
   }
 
   @Test
+  void theSpectralEdgeAddsTwoPanels(@TempDir Path tmp) throws IOException {
+    List<StepMetrics> log = new ArrayList<>();
+    for (StepMetrics m : grokkingLog(true)) {
+      log.add(new StepMetrics(m.step(), m.trainLoss(), m.trainAcc(), m.testLoss(), m.testAcc(), m.weightNorm(),
+          m.embedGini(), m.embedIpr(), m.logit2dGini(), m.logit2dIpr(), m.logit2dSigmaMass(), m.complexity(),
+          m.effectiveRanks(), m.elapsedSeconds(), new EdgeAlignment(0.5, 0.2, 0.9, -0.1)));
+    }
+    Path png = tmp.resolve("edge.png");
+    TrainingCurves.writePng(log, "edge", png);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(2 * TrainingCurves.PANEL_WIDTH, image.getWidth());
+    assertEquals(3 * TrainingCurves.PANEL_HEIGHT, image.getHeight());
+    List<org.knowm.xchart.XYChart> charts = TrainingCurves.charts(log, "");
+    assertEquals(6, charts.size());
+    // Σ_l ln erank_l: one matrix of effective rank 20
+    double[] entropy = charts.get(5).getSeriesMap().values().iterator().next().getYData();
+    assertEquals(Math.log(20), entropy[0], 1e-12);
+  }
+
+    @Test
   void refusesALogWithNothingToPlot() {
     List<StepMetrics> onlyStart = grokkingLog(false).subList(0, 1);
     assertThrows(IllegalArgumentException.class, () -> TrainingCurves.charts(onlyStart, ""));

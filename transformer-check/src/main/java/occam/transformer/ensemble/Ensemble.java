@@ -96,6 +96,10 @@ public final class Ensemble implements AutoCloseable {
       throw new IllegalArgumentException("ensemble members must share eps: " + first.optimizer().eps()
           + " vs " + c.optimizer().eps());
     }
+    if (c.weightNoise() > 0 || c.spectralEntropy() > 0 || c.spectralEdge() > 0) {
+      throw new IllegalArgumentException("ensembles do not support --weight-noise, --spectral-entropy or"
+          + " --spectral-edge yet: train these runs one at a time");
+    }
     if (c.batchSize() != 0) {
       throw new IllegalArgumentException("ensembles train on the full training set: batch = " + c.batchSize()
           + " is not supported yet");

@@ -20,7 +20,7 @@ import occam.transformer.records.AdamWConfig;
  * one set of array ops updates all members of a parameter:
  *
  * <pre>
- *   θ ← θ·(1 − η_k·λ_k);  m ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²
+ *   θ ← θ·(1 − η_k·λ_k(t));  m ← β₁·m + (1−β₁)·g;  v ← β₂·v + (1−β₂)·g²
  *   θ ← θ − (η_k/(1−β₁^{t_k}))·m / (√v/√(1−β₂^{t_k}) + ε)
  * </pre>
  *
@@ -113,7 +113,7 @@ public final class EnsembleAdamW implements AutoCloseable {
       }
       long t = updates[i] + 1;
       double lr = c.learningRate(t);
-      scalars[0][i] = (float) (1 - lr * c.weightDecay());
+      scalars[0][i] = (float) (1 - lr * c.weightDecay(t));
       scalars[1][i] = (float) c.beta1();
       scalars[2][i] = (float) (1 - c.beta1());
       scalars[3][i] = (float) c.beta2();

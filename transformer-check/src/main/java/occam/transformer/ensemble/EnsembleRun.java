@@ -529,7 +529,8 @@ public final class EnsembleRun {
       TrainingSummary summary = new TrainingSummary(m.config, preset, m.config.split().trainSize(),
           m.config.split().testSize(), m.step, m.milestones.tMem(), m.milestones.tGen(),
           m.milestones.phase(diverged), m.last, device, seconds > 0 ? steps / seconds : Double.NaN, seconds,
-          m.metrics.complexity(), m.resumedFrom);
+          m.metrics.complexity(), m.resumedFrom,
+          m.start == null ? List.of() : m.start.config().scheduleChangesTo(m.config));
       if (m.out != null) {
         summary.write(m.out.summaryFile());
       }

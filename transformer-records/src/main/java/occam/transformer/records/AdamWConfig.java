@@ -8,14 +8,15 @@ package occam.transformer.records;
  *
  * <pre>
  *   η_t = lr · f_t,  f_t = min(1, t / warmup)            (warmup = 0: η_t = lr; see {@link WarmupRule})
- *   θ  ← θ · (1 − η_t·λ)                                 decoupled decay, not added to g
+ *   θ  ← θ · (1 − η_t·λ_t)                               decoupled decay, not added to g
  *   m  ← β₁·m + (1 − β₁)·g
  *   v  ← β₂·v + (1 − β₂)·g²
  *   θ  ← θ − η_t · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
  * </pre>
  *
- * The warm-up is linear from lr/warmup at the first update to lr at update {@code warmup} ({@link
- * WarmupRule#LINEAR}); {@link WarmupRule#LAMBDA_LR} starts it one update later, at 0. Decay
+ * λ_t is λ unless {@link DecayChanges} change it from a step on. The warm-up is linear from lr/warmup
+ * at the first update to lr at update {@code warmup} ({@link WarmupRule#LINEAR}); {@link
+ * WarmupRule#LAMBDA_LR} starts it one update later, at 0. Decay
  * applies to every parameter (embeddings, biases and LayerNorm included), as PyTorch's AdamW does
  * for {@code model.parameters()} and as Nanda et al.'s grokking runs do.
  *
@@ -26,9 +27,12 @@ package occam.transformer.records;
  * @param weightDecay λ ≥ 0
  * @param warmupSteps number of warm-up updates, ≥ 0
  * @param warmupRule where the warm-up starts
+ * @param decayChanges steps from which λ takes other values ({@link DecayChanges}; {@link
+ *     DecayChanges#NONE}: λ throughout)
  */
 public record AdamWConfig(
-    double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps, WarmupRule warmupRule) {
+    double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps, WarmupRule warmupRule,
+    DecayChanges decayChanges) {
 
   /** PyTorch's default ε. */
   public static final double DEFAULT_EPS = 1e-8;
@@ -61,21 +65,59 @@ public record AdamWConfig(
     if (warmupRule == null) {
       throw new IllegalArgumentException("warm-up rule must be given");
     }
+    if (decayChanges == null) {
+      throw new IllegalArgumentException("the weight-decay changes must be given (DecayChanges.NONE for none)");
+    }
   }
 
   /**
-   * The hyperparameters with the {@link WarmupRule#LINEAR} warm-up.
+   * The hyperparameters with the {@link WarmupRule#LINEAR} warm-up and a constant weight decay.
    *
    * @param lr peak learning rate
    * @param beta1 β₁
    * @param beta2 β₂
    * @param eps ε
-   * @param weightDecay λ
+   * @param weightDecay λ throughout
    * @param warmupSteps number of warm-up updates
    * @throws IllegalArgumentException as the canonical constructor
    */
   public AdamWConfig(double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps) {
-    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, WarmupRule.LINEAR);
+    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, WarmupRule.LINEAR, DecayChanges.NONE);
+  }
+
+  /**
+   * The hyperparameters with a given warm-up rule and a constant weight decay.
+   *
+   * @param lr peak learning rate
+   * @param beta1 β₁
+   * @param beta2 β₂
+   * @param eps ε
+   * @param weightDecay λ throughout
+   * @param warmupSteps number of warm-up updates
+   * @param warmupRule where the warm-up starts
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public AdamWConfig(
+      double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps, WarmupRule warmupRule) {
+    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, warmupRule, DecayChanges.NONE);
+  }
+
+  /**
+   * The hyperparameters with the {@link WarmupRule#LINEAR} warm-up and weight-decay changes.
+   *
+   * @param lr peak learning rate
+   * @param beta1 β₁
+   * @param beta2 β₂
+   * @param eps ε
+   * @param weightDecay λ until the first change
+   * @param warmupSteps number of warm-up updates
+   * @param decayChanges steps from which λ takes other values
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public AdamWConfig(
+      double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps,
+      DecayChanges decayChanges) {
+    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, WarmupRule.LINEAR, decayChanges);
   }
 
   /**
@@ -101,5 +143,20 @@ public record AdamWConfig(
       throw new IllegalArgumentException("update number t = " + t + " is not allowed: t starts at 1");
     }
     return lr * warmupRule.factor(t, warmupSteps);
+  }
+
+  /**
+   * The weight decay λ_t of update t (θ_{t−1} → θ_t): {@link #weightDecay()} until the first of
+   * {@link #decayChanges()}, then as they say for step t − 1.
+   *
+   * @param t update number, 1-based
+   * @return λ_t
+   * @throws IllegalArgumentException if t &lt; 1
+   */
+  public double weightDecay(long t) {
+    if (t < 1) {
+      throw new IllegalArgumentException("update number t = " + t + " is not allowed: t starts at 1");
+    }
+    return decayChanges.valueAt(t - 1, weightDecay);
   }
 }

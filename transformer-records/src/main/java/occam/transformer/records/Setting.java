@@ -15,8 +15,8 @@ import occam.modular.Op;
  * {@link TrainingConfig} keeps it. {@link Settings} lists them all; the configuration's JSON form,
  * its builder and {@code occam train}'s options are all read from that list.
  *
- * @param <T> the value type: Integer, Long, Double, Boolean, {@link SnapshotSchedule} or an enum ({@link Op},
- *     {@link WarmupRule}) named by its lower-case constant
+ * @param <T> the value type: Integer, Long, Double, Boolean, {@link SnapshotSchedule}, {@link DecayChanges} or an
+ *     enum ({@link Op}, {@link WarmupRule}) named by its lower-case constant
  */
 public final class Setting<T> {
   private final String name;
@@ -150,6 +150,8 @@ public final class Setting<T> {
       v = Boolean.valueOf(t);
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(t);
+    } else if (type == DecayChanges.class) {
+      v = DecayChanges.parse(t);
     } else {
       v = constant(t);
     }
@@ -164,7 +166,8 @@ public final class Setting<T> {
 
   /**
    * The JSON form of a value: numbers and booleans as themselves, an enum constant (an operation, a
-   * warm-up rule) by its lower-case name, a snapshot schedule by its text ({@link SnapshotSchedule#text()}).
+   * warm-up rule) by its lower-case name, a snapshot schedule or decay changes by their text ({@link
+   * SnapshotSchedule#text()}, {@link DecayChanges#text()}).
    *
    * @param v the value
    * @return its JSON
@@ -178,6 +181,9 @@ public final class Setting<T> {
     }
     if (v instanceof SnapshotSchedule s) {
       return new JsonPrimitive(s.text());
+    }
+    if (v instanceof DecayChanges d) {
+      return new JsonPrimitive(d.text());
     }
     return new JsonPrimitive(((Enum<?>) v).name().toLowerCase(Locale.ROOT));
   }
@@ -204,6 +210,8 @@ public final class Setting<T> {
       v = e.getAsBoolean();
     } else if (type == SnapshotSchedule.class) {
       v = SnapshotSchedule.parse(e.getAsString());
+    } else if (type == DecayChanges.class) {
+      v = DecayChanges.parse(e.getAsString());
     } else {
       v = constant(e.getAsString());
     }

@@ -78,6 +78,13 @@ public final class Settings {
       Setting.of("wd", "weight_decay", Double.class, 1.0, "WD", "decoupled weight decay",
           c -> c.optimizer().weightDecay());
 
+  /** Steps from which the weight decay takes other values ({@link DecayChanges}). */
+  public static final Setting<DecayChanges> WD_AFTER =
+      Setting.of("wd-after", "wd_after", DecayChanges.class, DecayChanges.NONE, "STEP:WD",
+          "change the weight decay from a step on: none (default) or STEP:VALUE[,STEP:VALUE...], e.g. 3000:0"
+              + " (no decay in the updates out of step 3000 and later); may be changed on --resume for the"
+              + " steps not yet trained", c -> c.optimizer().decayChanges());
+
   /** Linear warm-up updates. */
   public static final Setting<Integer> WARMUP =
       Setting.of("warmup", "warmup", Integer.class, 10, "W", "linear warm-up updates (default 10)",
@@ -131,17 +138,41 @@ public final class Settings {
           "accuracy for memorization/grokking (default 0.99)", TrainingConfig::threshold)
           .rule(v -> v > 0 && v <= 1, "it must be in (0, 1]");
 
+  /** σ of the Gaussian noise on the weights at each forward pass ({@code occam.transformer.WeightNoise}). */
+  public static final Setting<Double> WEIGHT_NOISE =
+      Setting.of("weight-noise", "weight_noise", Double.class, 0.0, "SIGMA",
+          "train with noisy weights: N(0, SIGMA^2) added to every parameter at each forward pass, the gradient"
+              + " at the noisy point applied to the clean weights (default 0: off)", TrainingConfig::weightNoise)
+          .rule(v -> v >= 0 && !v.isInfinite(), "it must be finite and >= 0");
+
+  /** α of the spectral-entropy penalty α·Σ_l H(σ̂_l) ({@code occam.transformer.SpectralEntropy}). */
+  public static final Setting<Double> SPECTRAL_ENTROPY =
+      Setting.of("spectral-entropy", "spectral_entropy", Double.class, 0.0, "ALPHA",
+          "add ALPHA * sum over weight matrices of the entropy of their normalized singular values to the loss"
+              + " (default 0: off)", TrainingConfig::spectralEntropy)
+          .rule(v -> v >= 0 && !v.isInfinite(), "it must be finite and >= 0");
+
+  /** Window of the spectral edge ({@code occam.transformer.SpectralEdge}); 0 is off. */
+  public static final Setting<Integer> SPECTRAL_EDGE =
+      Setting.of("spectral-edge", "spectral_edge", Integer.class, 0, "K",
+          "log at log steps the top singular direction of the last K weight updates and its |cos| with the loss"
+              + " gradient and with -theta (default 0: off; K >= 2)", TrainingConfig::spectralEdge)
+          .rule(v -> v == 0 || v >= 2, "it must be 0 (off) or >= 2");
+
   /** Every setting, in the order of the JSON form and the help. */
   public static final List<Setting<?>> ALL = List.of(P, OP, FRAC, SEED, LAYERS, D_MODEL, HEADS, D_MLP, LAYERNORM,
-      LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP, WARMUP_RULE, STEPS, BATCH, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY,
-      SNAPSHOTS, ACC_THRESHOLD);
+      LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WD_AFTER, WARMUP, WARMUP_RULE, STEPS, BATCH, LOG_EVERY, CHECKPOINT_EVERY,
+      RANK_EVERY, SNAPSHOTS, ACC_THRESHOLD, WEIGHT_NOISE, SPECTRAL_ENTROPY, SPECTRAL_EDGE);
 
   /**
    * The settings that only schedule a run (how long, how often to log and save): a checkpoint may be
-   * resumed with other values for these, but not for any other setting.
+   * resumed with other values for these, but not for any other setting. {@link #WD_AFTER} is among them
+   * as a deliberate change of the steps not yet trained ({@code Checkpoint} refuses a change of the past).
    */
-  public static final Set<Setting<?>> SCHEDULE = Set.of(STEPS, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY, SNAPSHOTS);
+  public static final Set<Setting<?>> SCHEDULE =
+      Set.of(STEPS, LOG_EVERY, CHECKPOINT_EVERY, RANK_EVERY, SNAPSHOTS, WD_AFTER, SPECTRAL_EDGE);
 
   /** Settings that older run files lack: reading such a file gives them their default. */
-  public static final Set<Setting<?>> ADDED_LATER = Set.of(RANK_EVERY, SNAPSHOTS, WARMUP_RULE);
+  public static final Set<Setting<?>> ADDED_LATER =
+      Set.of(RANK_EVERY, SNAPSHOTS, WARMUP_RULE, WD_AFTER, WEIGHT_NOISE, SPECTRAL_ENTROPY, SPECTRAL_EDGE);
 }

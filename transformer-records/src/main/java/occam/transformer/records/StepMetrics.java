@@ -13,7 +13,9 @@ import occam.io.Json;
  *
  * <p>JSON keys: {@code step, train_loss, train_acc, test_loss, test_acc, weight_norm, embed_gini,
  * embed_ipr, logit2d_gini, logit2d_ipr, logit2d_sigma_mass, complexity, effective_rank} (an object
- * of canonical parameter name → value), {@code elapsed_s}.
+ * of canonical parameter name → value), {@code elapsed_s}; with the spectral edge on ({@code
+ * --spectral-edge K}) also {@code edge_grad_align, edge_decay_align, edge_share, grad_decay_cos}
+ * ({@link EdgeAlignment}; absent from lines without it).
  *
  * @param step number of updates applied
  * @param trainLoss mean cross-entropy (nats) over the training set
@@ -30,6 +32,7 @@ import occam.io.Json;
  * @param effectiveRanks canonical name → effective rank, for every matrix parameter (empty at log
  *     steps between {@link TrainingConfig#rankEvery()} steps)
  * @param elapsedSeconds wall-clock seconds of training up to here, summed over resumed sessions
+ * @param edge the spectral edge's alignment ({@link EdgeAlignment#NONE} when not measured)
  */
 public record StepMetrics(
     int step,
@@ -45,14 +48,40 @@ public record StepMetrics(
     double logit2dSigmaMass,
     double complexity,
     Map<String, Double> effectiveRanks,
-    double elapsedSeconds) {
+    double elapsedSeconds,
+    EdgeAlignment edge) {
 
   /** Copies the map so the record stays immutable. */
   public StepMetrics {
-    if (effectiveRanks == null) {
-      throw new IllegalArgumentException("effective ranks must be given (empty when not measured)");
+    if (effectiveRanks == null || edge == null) {
+      throw new IllegalArgumentException("effective ranks and edge must be given (empty or NONE when not measured)");
     }
     effectiveRanks = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveRanks));
+  }
+
+  /**
+   * A line without the spectral edge.
+   *
+   * @param step updates applied
+   * @param trainLoss training loss
+   * @param trainAcc training accuracy
+   * @param testLoss held-out loss
+   * @param testAcc held-out accuracy
+   * @param weightNorm ‖θ‖₂
+   * @param embedGini embedding spectrum Gini
+   * @param embedIpr embedding spectrum IPR
+   * @param logit2dGini 2D logit spectrum Gini
+   * @param logit2dIpr 2D logit spectrum IPR
+   * @param logit2dSigmaMass 2D logit power on σ
+   * @param complexity complexity in bits
+   * @param effectiveRanks name → effective rank
+   * @param elapsedSeconds training seconds so far
+   */
+  public StepMetrics(int step, double trainLoss, double trainAcc, double testLoss, double testAcc, double weightNorm,
+      double embedGini, double embedIpr, double logit2dGini, double logit2dIpr, double logit2dSigmaMass,
+      double complexity, Map<String, Double> effectiveRanks, double elapsedSeconds) {
+    this(step, trainLoss, trainAcc, testLoss, testAcc, weightNorm, embedGini, embedIpr, logit2dGini, logit2dIpr,
+        logit2dSigmaMass, complexity, effectiveRanks, elapsedSeconds, EdgeAlignment.NONE);
   }
 
   /** @return the JSON object of one metrics line */
@@ -74,6 +103,12 @@ public record StepMetrics(
     effectiveRanks.forEach((name, value) -> ranks.add(name, Json.number(value)));
     o.add("effective_rank", ranks);
     o.add("elapsed_s", Json.number(elapsedSeconds));
+    if (!edge.isNone()) {
+      o.add("edge_grad_align", Json.number(edge.gradient()));
+      o.add("edge_decay_align", Json.number(edge.decay()));
+      o.add("edge_share", Json.number(edge.share()));
+      o.add("grad_decay_cos", Json.number(edge.gradientDecay()));
+    }
     return o;
   }
 
@@ -107,7 +142,9 @@ public record StepMetrics(
         Json.value(o.get("logit2d_sigma_mass")),
         Json.value(o.get("complexity")),
         ranks,
-        Json.value(o.get("elapsed_s")));
+        Json.value(o.get("elapsed_s")),
+        new EdgeAlignment(Json.value(o.get("edge_grad_align")), Json.value(o.get("edge_decay_align")),
+            Json.value(o.get("edge_share")), Json.value(o.get("grad_decay_cos"))));
   }
 
   /**
@@ -118,6 +155,6 @@ public record StepMetrics(
   public StepMetrics withoutTiming() {
     return new StepMetrics(
         step, trainLoss, trainAcc, testLoss, testAcc, weightNorm, embedGini, embedIpr, logit2dGini,
-        logit2dIpr, logit2dSigmaMass, complexity, effectiveRanks, 0);
+        logit2dIpr, logit2dSigmaMass, complexity, effectiveRanks, 0, edge);
   }
 }

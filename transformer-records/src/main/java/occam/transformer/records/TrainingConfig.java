@@ -19,10 +19,14 @@ import static occam.transformer.records.Settings.P;
 import static occam.transformer.records.Settings.RANK_EVERY;
 import static occam.transformer.records.Settings.SEED;
 import static occam.transformer.records.Settings.SNAPSHOTS;
+import static occam.transformer.records.Settings.SPECTRAL_EDGE;
+import static occam.transformer.records.Settings.SPECTRAL_ENTROPY;
 import static occam.transformer.records.Settings.STEPS;
 import static occam.transformer.records.Settings.WARMUP;
 import static occam.transformer.records.Settings.WARMUP_RULE;
+import static occam.transformer.records.Settings.WD_AFTER;
 import static occam.transformer.records.Settings.WEIGHT_DECAY;
+import static occam.transformer.records.Settings.WEIGHT_NOISE;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -54,6 +58,9 @@ import occam.modular.TrainSplit;
  *     for the paper's 48 layers
  * @param snapshots the steps that keep a weight snapshot ({@link SnapshotSchedule}; none by default)
  * @param threshold accuracy that counts as "fitted" for the memorization and grokking steps, in (0, 1]
+ * @param weightNoise σ ≥ 0 of the Gaussian noise added to every parameter at each forward pass (0: off)
+ * @param spectralEntropy α ≥ 0 of the spectral-entropy penalty added to the loss (0: off)
+ * @param spectralEdge window K of the logged spectral edge, 0 (off) or ≥ 2
  */
 public record TrainingConfig(
     ModularTask task,
@@ -67,7 +74,10 @@ public record TrainingConfig(
     int checkpointEvery,
     int rankEvery,
     SnapshotSchedule snapshots,
-    double threshold) {
+    double threshold,
+    double weightNoise,
+    double spectralEntropy,
+    int spectralEdge) {
 
   /**
    * Validates the run.
@@ -92,6 +102,9 @@ public record TrainingConfig(
     RANK_EVERY.check(rankEvery);
     SNAPSHOTS.check(snapshots);
     ACC_THRESHOLD.check(threshold);
+    WEIGHT_NOISE.check(weightNoise);
+    SPECTRAL_ENTROPY.check(spectralEntropy);
+    SPECTRAL_EDGE.check(spectralEdge);
   }
 
   /** @return the seeded split of SPEC §1 that this run trains on */
@@ -156,6 +169,45 @@ public record TrainingConfig(
       }
     }
     return differences;
+  }
+
+  /**
+   * The schedule settings ({@link Settings#SCHEDULE}) in which {@code other} differs from this run: what
+   * a resumed run changed on purpose, for its summary.
+   *
+   * @param other the configuration of the resumed session
+   * @return "key this -> other" per difference, empty when none
+   */
+  public List<String> scheduleChangesTo(TrainingConfig other) {
+    JsonObject mine = toJson();
+    JsonObject theirs = other.toJson();
+    List<String> changes = new ArrayList<>();
+    for (Setting<?> s : Settings.ALL) {
+      if (Settings.SCHEDULE.contains(s) && !mine.get(s.key()).equals(theirs.get(s.key()))) {
+        changes.add(s.key() + " " + mine.get(s.key()) + " -> " + theirs.get(s.key()));
+      }
+    }
+    return changes;
+  }
+
+  /**
+   * Checks that a resumed session keeps the weight decay of the updates already applied: {@code
+   * --wd-after} may change λ from the checkpoint's step on, not before it.
+   *
+   * @param resumed the configuration of the resumed session
+   * @param step the checkpoint's step
+   * @throws IllegalArgumentException naming the first step whose λ would change
+   */
+  public void requireSameDecayBefore(TrainingConfig resumed, int step) {
+    AdamWConfig a = optimizer;
+    AdamWConfig b = resumed.optimizer();
+    long s = a.decayChanges().firstDifference(a.weightDecay(), b.decayChanges(), b.weightDecay(), step);
+    if (s >= 0) {
+      throw new IllegalArgumentException("--wd-after " + b.decayChanges().text() + " changes the weight decay of step "
+          + s + " (" + a.decayChanges().valueAt(s, a.weightDecay()) + " -> " + b.decayChanges().valueAt(s, b.weightDecay())
+          + "), already trained: the checkpoint is at step " + step + " (wd_after " + a.decayChanges().text()
+          + "); a change must be at step " + step + " or later");
+    }
   }
 
   /** @return a builder holding SPEC §6's defaults (which are the {@code nanda} preset's) */
@@ -226,14 +278,18 @@ public record TrainingConfig(
           get(FRAC),
           get(SEED),
           ModelConfig.forModulus(p, get(LAYERS), get(D_MODEL), get(HEADS), get(D_MLP), get(LAYERNORM)),
-          new AdamWConfig(get(LR), get(BETA1), get(BETA2), get(EPS), get(WEIGHT_DECAY), get(WARMUP), get(WARMUP_RULE)),
+          new AdamWConfig(get(LR), get(BETA1), get(BETA2), get(EPS), get(WEIGHT_DECAY), get(WARMUP), get(WARMUP_RULE),
+              get(WD_AFTER)),
           get(STEPS),
           get(BATCH),
           get(LOG_EVERY),
           get(CHECKPOINT_EVERY),
           get(RANK_EVERY),
           get(SNAPSHOTS),
-          get(ACC_THRESHOLD));
+          get(ACC_THRESHOLD),
+          get(WEIGHT_NOISE),
+          get(SPECTRAL_ENTROPY),
+          get(SPECTRAL_EDGE));
     }
   }
 }

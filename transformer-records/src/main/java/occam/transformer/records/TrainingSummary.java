@@ -1,5 +1,6 @@
 package occam.transformer.records;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -8,6 +9,8 @@ import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import occam.io.Json;
 import occam.modular.Phase;
@@ -20,7 +23,8 @@ import occam.modular.Phase;
  * grokking_step} (null when not reached), {@code phase} ({@link Phase}), {@code final} (the last
  * {@link StepMetrics} line), {@code device}, {@code steps_per_s} and {@code wall_s} (this session),
  * {@code elapsed_s} (all sessions), {@code complexity} (what the complexity estimate measured),
- * {@code resumed_from} (or null).
+ * {@code resumed_from} (or null), and for a session resumed with other schedule settings {@code
+ * changed_on_resume} (e.g. {@code ["wd_after \"none\" -> \"3000:0\""]}: what changed at {@code resumed_from}).
  *
  * @param config the run
  * @param preset the preset it started from, or null
@@ -37,6 +41,8 @@ import occam.modular.Phase;
  * @param wallSeconds wall-clock seconds of this session
  * @param complexity description of the complexity estimate
  * @param resumedFrom the checkpoint step this session started from, if resumed
+ * @param changedOnResume the schedule settings this session changed from the checkpoint's ({@link
+ *     TrainingConfig#scheduleChangesTo}), "key old -> new"; empty when none or not resumed
  */
 public record TrainingSummary(
     TrainingConfig config,
@@ -52,7 +58,38 @@ public record TrainingSummary(
     double stepsPerSecond,
     double wallSeconds,
     String complexity,
-    OptionalInt resumedFrom) {
+    OptionalInt resumedFrom,
+    List<String> changedOnResume) {
+
+  /** Copies the list so the record stays immutable. */
+  public TrainingSummary {
+    changedOnResume = List.copyOf(changedOnResume);
+  }
+
+  /**
+   * A summary of a session that changed no schedule setting.
+   *
+   * @param config the run
+   * @param preset the preset or null
+   * @param trainSize n
+   * @param testSize N − n
+   * @param stepsDone the last step measured
+   * @param memorizationStep t_mem
+   * @param grokkingStep t_gen
+   * @param phase the phase
+   * @param finalMetrics the last metrics line
+   * @param device the device
+   * @param stepsPerSecond updates per second
+   * @param wallSeconds this session's seconds
+   * @param complexity the complexity estimate's description
+   * @param resumedFrom the checkpoint step, if resumed
+   */
+  public TrainingSummary(TrainingConfig config, String preset, int trainSize, int testSize, int stepsDone,
+      OptionalInt memorizationStep, OptionalInt grokkingStep, Phase phase, StepMetrics finalMetrics, String device,
+      double stepsPerSecond, double wallSeconds, String complexity, OptionalInt resumedFrom) {
+    this(config, preset, trainSize, testSize, stepsDone, memorizationStep, grokkingStep, phase, finalMetrics, device,
+        stepsPerSecond, wallSeconds, complexity, resumedFrom, List.of());
+  }
 
   /** @return the JSON of {@code summary.json} */
   public JsonObject toJson() {
@@ -72,6 +109,11 @@ public record TrainingSummary(
     o.add("elapsed_s", Json.number(finalMetrics.elapsedSeconds()));
     o.addProperty("complexity", complexity);
     o.add("resumed_from", Json.step(resumedFrom));
+    if (!changedOnResume.isEmpty()) {
+      JsonArray changes = new JsonArray();
+      changedOnResume.forEach(changes::add);
+      o.add("changed_on_resume", changes);
+    }
     return o;
   }
 
@@ -102,7 +144,8 @@ public record TrainingSummary(
           Json.value(o.get("steps_per_s")),
           Json.value(o.get("wall_s")),
           o.get("complexity").getAsString(),
-          Json.step(o, "resumed_from"));
+          Json.step(o, "resumed_from"),
+          changes(o.get("changed_on_resume")));
     } catch (NullPointerException | UnsupportedOperationException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException("summary lacks a field of occam train's summary: " + e, e);
     }
@@ -140,6 +183,14 @@ public record TrainingSummary(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static List<String> changes(JsonElement e) {
+    List<String> out = new ArrayList<>();
+    if (e != null && e.isJsonArray()) {
+      e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
+    }
+    return out;
   }
 
   private static Phase phase(String label) {

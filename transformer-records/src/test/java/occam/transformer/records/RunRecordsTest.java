@@ -36,7 +36,7 @@ class RunRecordsTest {
       assertTrue(options.add(s.option()), s.option());
       assertEquals(s.defaultValue(), s.of(defaults), s.key());
     }
-    assertEquals(23, Settings.ALL.size());
+    assertEquals(27, Settings.ALL.size());
     assertEquals(List.copyOf(keys).size(), defaults.toJson().size());
     assertEquals("--acc-threshold", Settings.ACC_THRESHOLD.option());
     assertEquals("threshold", Settings.ACC_THRESHOLD.key(), "the JSON key of existing runs and checkpoints");
