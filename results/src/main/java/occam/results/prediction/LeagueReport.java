@@ -21,11 +21,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes the league's report folder: {@code grid-summary.csv} (one {@link GridRow} per run), {@code
- * phase-tables/} ({@link TransformerPhaseTables}), {@code league.csv} (one {@link ScoreRow} per protocol
- * and predictor), {@code predictions.csv} (one {@link PredictionRow} per run and predictor), {@code
- * league.md}, {@code calibration.json}, and the figures: {@code predicted-vs-measured-NAME.png} per
- * timed predictor (log-log), {@code league-error.png} (mean |ln ratio| with its interval) and {@code
- * league-coverage.png}. Every file names the command.
+ * phase-tables/} ({@link TransformerPhaseTables}), {@code side-by-side/} ({@link SideBySideReport}), {@code
+ * league.csv} (one {@link ScoreRow} per protocol and predictor), {@code predictions.csv} (one {@link
+ * PredictionRow} per run and predictor), {@code league.md}, {@code calibration.json}, and the figures:
+ * {@code predicted-vs-measured-NAME.png} per timed predictor (log-log), {@code league-error.png} (mean
+ * |ln ratio| with its interval) and {@code league-coverage.png}. Every file names the command.
  */
 public final class LeagueReport {
   private LeagueReport() {}
@@ -130,6 +130,7 @@ public final class LeagueReport {
     List<Path> files = new ArrayList<>();
     files.add(text(dir.resolve(GRID), Csv.of(GridRow.class, runs.stream().map(GridRow::of).toList(), command)));
     files.addAll(TransformerPhaseTables.write(runs, dir.resolve(PHASE_TABLES), command));
+    files.addAll(SideBySideReport.write(league.sideBySide(), dir, command));
     files.add(text(dir.resolve(SCORES), Csv.of(ScoreRow.class, league.scores().stream().map(ScoreRow::of).toList(), command)));
     files.add(text(dir.resolve(PREDICTIONS), Csv.of(PredictionRow.class, predictionRows(league), command)));
     files.add(text(dir.resolve(MARKDOWN), markdown(league, unfinished, duplicates, command)));
@@ -234,7 +235,7 @@ public final class LeagueReport {
         md.append(verdict(league, p)).append("\n\n");
       }
     }
-    return md.toString();
+    return md.append(SideBySideReport.summary(league.sideBySide())).toString();
   }
 
   /**

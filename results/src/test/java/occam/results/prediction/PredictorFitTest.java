@@ -152,6 +152,30 @@ class PredictorFitTest {
     assertThrows(IllegalArgumentException.class, () -> CrossoverClassifier.fit(runs, new double[] {1}, 0));
   }
 
+  /**
+   * The direction of the rule (SPEC §4, the paper's F = n·L + λ·ln n): the generalizing objective n·ε +
+   * β·p·ln n undercuts the memorizing β·p²·ln n only for n below n*, so at p = 7 (c = 42β), ε = 0.5: β =
+   * 0.105 gives n* = 29.998 (scipy's W₋₁): n = 20 (frac 0.4) groks, n = 39 (frac 0.8) does not; β = 1
+   * gives n* = 526.3, so both grok (more decay, more grokking); β = 0.01 has ε/c = 1.19 &gt; 1/e: no
+   * crossover, no grokking.
+   */
+  @Test
+  void nStarSaysGroksBelowNStarAndNotAbove() {
+    CrossoverClassifier rule = new CrossoverClassifier(1.0, 0.5, Double.NaN, 0);
+    GridRun small = Synthetic.run(7, Op.ADD, 0.105, 1e-3, 0.4, 0, OptionalInt.of(5), Double.NaN, 1);
+    GridRun large = Synthetic.run(7, Op.ADD, 0.105, 1e-3, 0.8, 0, OptionalInt.of(5), Double.NaN, 1);
+    assertEquals(List.of(20, 39), List.of(small.query().trainSize(), large.query().trainSize()));
+    assertEquals(29.99796159475824, occam.theory.Crossover.of(7, 0.105, 0.5).nStar(), 1e-9);
+    assertEquals(Prediction.GROKS_UNTIMED, rule.predict(small.query()), "n = 20 < n* = 30: generalizing is cheaper");
+    assertEquals(Prediction.NONE, rule.predict(large.query()), "n = 39 > n* = 30: memorizing is cheaper");
+    for (double frac : new double[] {0.4, 0.8}) {
+      assertEquals(Prediction.GROKS_UNTIMED,
+          rule.predict(Synthetic.run(7, Op.ADD, 1, 1e-3, frac, 0, OptionalInt.of(5), Double.NaN, 1).query()), "n* = 526");
+      assertEquals(Prediction.NONE,
+          rule.predict(Synthetic.run(7, Op.ADD, 0.01, 1e-3, frac, 0, OptionalInt.of(5), Double.NaN, 1).query()), "no root");
+    }
+  }
+
   /** Steps made as 3·t_gen^SFM at β = 1e-3·wd²: the grid search finds k, a and c exactly. */
   @Test
   void sfmFitRecoversKAAndTheTimeScale() {
