@@ -16,7 +16,8 @@ import java.util.function.Function;
  * @param predictors the predictors, in report order
  * @param results every run with its role and each predictor's answer
  * @param scores one per (protocol, predictor)
- * @param sideBySide every transformer phase table beside the SFM's at each fitted SFM predictor's mapping
+ * @param sideBySide every transformer phase table beside the SFM's at the mapping of each fitted SFM predictor
+ *     (soft and hard gate; the 1/lr hybrid's phases are the SFM's, so it adds no table of its own)
  * @param resamples bootstrap resamples
  * @param bootstrapSeed bootstrap seed
  */
@@ -47,7 +48,7 @@ public record League(Calibration calibration, List<String> predictors, List<RunR
 
   /**
    * Predicts every run with every predictor, scores each protocol, and puts each transformer phase table
-   * beside the SFM's of every fitted SFM predictor.
+   * beside the SFM's of every fitted SFM predictor (but the 1/lr hybrid).
    *
    * @param calibration the calibration
    * @param predictors its predictors
@@ -83,7 +84,7 @@ public record League(Calibration calibration, List<String> predictors, List<RunR
     }
     List<PhaseAgreement> sides = new ArrayList<>();
     for (Predictor p : predictors) {
-      if (p instanceof SfmPredictor s && s.fitted()) {
+      if (p instanceof SfmPredictor s && s.fitted() && s.fit().lrExponent() == 0) {
         TransformerPhaseTables.cells(runs).forEach((task, cells) -> sides.add(PhaseAgreement.of(task, cells, s)));
       }
     }

@@ -29,14 +29,9 @@ public record SfmPredictor(SfmFit fit, SfmTimes sfm) implements Predictor {
     }
   }
 
-  /** @return the name of the SFM predictor of a gate */
-  static String name(String gate) {
-    return "sfm_" + gate;
-  }
-
   @Override
   public String name() {
-    return name(fit.gate());
+    return fit.name();
   }
 
   @Override
@@ -76,6 +71,6 @@ public record SfmPredictor(SfmFit fit, SfmTimes sfm) implements Predictor {
       return Prediction.ABSTAIN;
     }
     OptionalInt t = result(q).tGen();
-    return t.isPresent() ? Prediction.ofSteps(Math.exp(fit.lnScale()) * Math.max(t.getAsInt(), 1)) : Prediction.NONE;
+    return t.isPresent() ? Prediction.ofSteps(fit.steps(t.getAsInt(), q.lr())) : Prediction.NONE;
   }
 }

@@ -85,7 +85,7 @@ class PhaseAgreementTest {
   @Test
   void sfmSideIsTheMajorityOverTheSeedsSplits() {
     SfmTimes sfm = new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), 1, Integer.MAX_VALUE), Gate.SOFT, 2000);
-    SfmPredictor predictor = new SfmPredictor(new SfmFit("soft", 1e-3, 2, 0, 2000, 1, 0), sfm);
+    SfmPredictor predictor = new SfmPredictor(new SfmFit("soft", 1e-3, 2, 0, 2000, 1, 0, 0), sfm);
     List<GridRun> runs = new ArrayList<>();
     for (long seed = 0; seed < 3; seed++) {
       runs.add(Synthetic.grokking(7, Op.ADD, 2, 1e-3, 0.6, seed, 10, 300 + (int) seed, 1));
