@@ -145,23 +145,10 @@ public final class SideBySideReport {
         + "(transformer) against median t_gen (SFM) over the %d cells where both generalize: %s.%n%n", t.agreeing(),
         t.cells().size(), Numbers.table(t.agreement()), t.bothGeneralize(),
         Double.isNaN(t.spearman()) ? "– (fewer than 3 cells, or a constant side)" : Numbers.table(t.spearman())));
-    double[] wds = t.cells().stream().mapToDouble(PhasePair::wd).distinct().sorted().toArray();
-    double[] fracs = t.cells().stream().mapToDouble(PhasePair::frac).distinct().sorted().toArray();
-    md.append("## Phase grid\n\nEach entry: transformer / SFM majority phase (C comprehension, G grokking, M memorization,"
-        + " X confusion, D diverged); ≠ marks a disagreement.\n\n| wd \\ frac |");
-    for (double f : fracs) {
-      md.append(' ').append(Numbers.table(f)).append(" |");
-    }
-    md.append("\n|---|").append("---|".repeat(fracs.length)).append('\n');
-    for (double w : wds) {
-      md.append("| ").append(Numbers.table(w)).append(" |");
-      for (double f : fracs) {
-        PhasePair c = t.cells().stream().filter(x -> x.wd() == w && x.frac() == f).findFirst().orElse(null);
-        md.append(' ').append(c == null ? "" : PhaseTable.initial(c.transformer()) + " / " + PhaseTable.initial(c.sfm())
-            + (c.agrees() ? "" : " ≠")).append(" |");
-      }
-      md.append('\n');
-    }
+    md.append("## Phase grid\n\nEach entry: transformer / SFM majority phase (C comprehension, **G** grokking, M "
+        + "memorization, X confusion, D diverged); ≠ marks a disagreement.\n\n");
+    TransformerPhaseTables.grid(md, t.cells(), PhasePair::wd, PhasePair::frac, c -> PhaseTable.initial(c.transformer())
+        + " / " + PhaseTable.initial(c.sfm()) + (c.agrees() ? "" : " ≠"));
     md.append("\n## Confusion matrix\n\nRows: transformer phase; columns: SFM phase; entries: cells.\n\n| transformer \\ SFM |");
     for (Phase s : Phase.values()) {
       md.append(' ').append(s.label()).append(" |");
