@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Calibrate grokking-time predictors (constant, 1/(lr*wd), power law, SFM soft and hard, first-passage norm law,",
-      "the theory's n*) on the runs of one op, prime and seeds; score them on held-out seeds (a) and held-out ops and",
-      "primes (b). Writes OUT/grid-summary.csv, OUT/phase-tables/, OUT/league.{md,csv}, OUT/predictions.csv,",
-      "OUT/calibration.json and the figures. Unfinished run folders, and runs an earlier folder already holds, are left out."
+      "Calibrate grokking-time predictors (constant, 1/(lr*wd), power law, SFM soft and hard, the SFM soft in units of",
+      "1/lr, first-passage norm law, the theory's n*) on the runs of one op, prime and seeds; score them on held-out",
+      "seeds (a) and held-out ops and primes (b). Writes OUT/grid-summary.csv, OUT/phase-tables/, OUT/side-by-side/",
+      "(each transformer phase table beside the SFM's), OUT/league.{md,csv}, OUT/predictions.csv, OUT/calibration.json",
+      "and the figures. Unfinished run folders, and runs an earlier folder already holds, are left out."
     })
 public final class LeagueCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -112,7 +113,7 @@ public final class LeagueCommand implements Callable<Integer> {
     String command = Commands.invocation(spec);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("league: %d finished runs (left out: %d unfinished, %d repeating an earlier folder's settings and seed); "
-        + "fitting and scoring 7 predictors%n", read.runs().size(), read.unfinished().size(), read.duplicates().size());
+        + "fitting and scoring the predictors%n", read.runs().size(), read.unfinished().size(), read.duplicates().size());
     err.flush();
     League league;
     try (ReportFolder report = ReportFolder.begin(Commands.outputPath("--out", out), command)) {

@@ -12,13 +12,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import occam.io.Json;
 import occam.modular.ModularTask;
-import occam.modular.Op;
 import occam.results.prediction.Architecture;
 import occam.results.prediction.Calibration;
 import occam.results.prediction.Memorization;
 import occam.results.prediction.Prediction;
 import occam.results.prediction.Predictor;
 import occam.results.prediction.Query;
+import occam.transformer.records.Setting;
+import occam.transformer.records.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,42 +39,29 @@ import picocli.CommandLine.Spec;
       "A setting outside the calibrated range is answered with a one-line warning on stderr."
     })
 public final class PredictCommand implements Callable<Integer> {
-  @Spec private CommandSpec spec;
+  /** The settings a prediction needs, options from the training settings table. */
+  private static final List<Setting<?>> REQUIRED = List.of(Settings.P, Settings.OP, Settings.WEIGHT_DECAY, Settings.FRAC,
+      Settings.LR);
+
+  /** The architecture, defaulting to the calibrated model's. */
+  private static final List<Setting<?>> MODEL = List.of(Settings.D_MODEL, Settings.LAYERS, Settings.HEADS,
+      Settings.D_MLP);
+
+  private CommandSpec spec;
+
+  /** Receives the command's model and adds the setting options ({@link SettingOptions}). */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    SettingOptions.addTo(value, REQUIRED, "", true);
+    SettingOptions.addTo(value, MODEL, " (default: the calibrated model's)", false);
+    SettingOptions.addTo(value, List.of(Settings.SEED), " (here: the split the SFM runs on and n is counted from; "
+        + "default " + Settings.SEED.defaultValue() + ")", false);
+  }
 
   @Option(names = "--calibration", paramLabel = "FILE", required = true,
       description = "calibration.json written by occam league (results/prediction/calibration.json)")
   private Path calibration;
-
-  @Option(names = "--p", paramLabel = "P", required = true, description = "prime modulus")
-  private int p;
-
-  @Option(names = "--op", paramLabel = "OP", required = true, description = "add, sub, mul or div")
-  private String op;
-
-  @Option(names = "--wd", paramLabel = "WD", required = true, description = "AdamW weight decay")
-  private double wd;
-
-  @Option(names = "--frac", paramLabel = "A", required = true, description = "training fraction")
-  private double frac;
-
-  @Option(names = "--lr", paramLabel = "LR", required = true, description = "peak learning rate")
-  private double lr;
-
-  @Option(names = "--d-model", paramLabel = "D", description = "residual width (default: the calibrated model's)")
-  private Integer dModel;
-
-  @Option(names = "--layers", paramLabel = "L", description = "layers (default: the calibrated model's)")
-  private Integer layers;
-
-  @Option(names = "--heads", paramLabel = "H", description = "attention heads (default: the calibrated model's)")
-  private Integer heads;
-
-  @Option(names = "--d-mlp", paramLabel = "M", description = "MLP width (default: the calibrated model's)")
-  private Integer dMlp;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-      description = "seed of the split the SFM runs on and n is counted from (default ${DEFAULT-VALUE})")
-  private long seed;
 
   @Option(names = "--run", paramLabel = "DIR", description = "a run folder past t_mem, for the in-run predictors")
   private Path run;
@@ -90,9 +78,13 @@ public final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Calibration c = Calibration.read(calibration);
     Architecture calibrated = c.range().models().get(0);
-    Query base = Commands.userInput(() -> Query.of(ModularTask.of(p, Op.parse(op)), wd, frac, lr, seed,
-        new Architecture(layers == null ? calibrated.layers() : layers, dModel == null ? calibrated.dModel() : dModel,
-            heads == null ? calibrated.heads() : heads, dMlp == null ? calibrated.dMlp() : dMlp)));
+    int p = SettingOptions.value(spec, Settings.P);
+    Long seed = SettingOptions.value(spec, Settings.SEED);
+    Query base = Commands.userInput(() -> Query.of(ModularTask.of(p, SettingOptions.value(spec, Settings.OP)),
+        SettingOptions.value(spec, Settings.WEIGHT_DECAY), SettingOptions.value(spec, Settings.FRAC),
+        SettingOptions.value(spec, Settings.LR), seed == null ? Settings.SEED.defaultValue() : seed,
+        new Architecture(or(Settings.LAYERS, calibrated.layers()), or(Settings.D_MODEL, calibrated.dModel()),
+            or(Settings.HEADS, calibrated.heads()), or(Settings.D_MLP, calibrated.dMlp()))));
     if (sfmThreads < 1) {
       throw new occam.io.UsageException("--sfm-threads " + sfmThreads + " is not allowed: it must be >= 1");
     }
@@ -141,5 +133,10 @@ public final class PredictCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private int or(Setting<Integer> s, int calibrated) {
+    Integer v = SettingOptions.value(spec, s);
+    return v == null ? calibrated : v;
   }
 }

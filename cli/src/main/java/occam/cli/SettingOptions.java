@@ -23,11 +23,36 @@ final class SettingOptions {
    * @param note text appended to each option's help, e.g. where its default comes from
    */
   static void addTo(CommandSpec spec, List<Setting<?>> settings, String note) {
-    settings.forEach(s -> spec.addOption(option(s, note)));
+    addTo(spec, settings, note, false);
   }
 
-  private static OptionSpec option(Setting<?> s, String note) {
-    OptionSpec.Builder b = OptionSpec.builder(s.option()).type(s.type()).description(s.description() + note);
+  /**
+   * Adds one option per setting to a command, each required or not.
+   *
+   * @param spec the command
+   * @param settings the settings
+   * @param note text appended to each option's help
+   * @param required whether the options must be given
+   */
+  static void addTo(CommandSpec spec, List<Setting<?>> settings, String note, boolean required) {
+    settings.forEach(s -> spec.addOption(option(s, note, required)));
+  }
+
+  /**
+   * The value given on the command line for a setting's option.
+   *
+   * @param spec the parsed command
+   * @param s a setting whose option {@link #addTo} added
+   * @param <T> its type
+   * @return the value, or null when the option was not given
+   */
+  static <T> T value(CommandSpec spec, Setting<T> s) {
+    return s.type().cast(spec.findOption(s.option()).getValue());
+  }
+
+  private static OptionSpec option(Setting<?> s, String note, boolean required) {
+    OptionSpec.Builder b = OptionSpec.builder(s.option()).type(s.type()).description(s.description() + note)
+        .required(required);
     if (s.type() == Boolean.class) {
       b.arity("0").negatable(true);
     } else {
@@ -56,15 +81,15 @@ final class SettingOptions {
    */
   static TrainingConfig.Builder override(CommandSpec spec, List<Setting<?>> settings, TrainingConfig.Builder builder) {
     for (Setting<?> s : settings) {
-      Object value = spec.findOption(s.option()).getValue();
-      if (value != null) {
-        set(builder, s, value);
-      }
+      set(spec, builder, s);
     }
     return builder;
   }
 
-  private static <T> void set(TrainingConfig.Builder builder, Setting<T> s, Object value) {
-    builder.set(s, s.type().cast(value));
+  private static <T> void set(CommandSpec spec, TrainingConfig.Builder builder, Setting<T> s) {
+    T value = value(spec, s);
+    if (value != null) {
+      builder.set(s, value);
+    }
   }
 }

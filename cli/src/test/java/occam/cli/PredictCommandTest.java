@@ -35,7 +35,8 @@ class PredictCommandTest {
     Calibration c = new Calibration("occam league --test", "add", 7, List.of(0L), 12, 6,
         new CalibratedRange(List.of("add"), List.of(7), 0.5, 2, 0.3, 0.6, 0.003, 0.003, List.of(QUICK)),
         new ConstantLaw(500, 6), new InverseDecayLaw(3, 6), new PowerLaw(Math.log(200), 0, -1, -2, 0, List.of("lr", "p"), 6),
-        new SfmFit("soft", 1e-3, 2, Math.log(3), 2000, 6, 0.1), new SfmFit("hard", 1e-6, 1, Double.NaN, 2000, 0, Double.NaN),
+        new SfmFit("soft", 1e-3, 2, Math.log(3), 2000, 6, 0.1, 0), new SfmFit("hard", 1e-6, 1, Double.NaN, 2000, 0, Double.NaN, 0),
+        new SfmFit("soft", 1e-3, 2, Math.log(9e-3), 2000, 6, 0.1, 1),
         new FirstPassageLaw(0.5, 400, 6), new CrossoverClassifier(1, 0.5, 0.8, 12));
     Path f = dir.resolve("calibration.json");
     c.write(f);
@@ -69,12 +70,13 @@ class PredictCommandTest {
     assertEquals(Set.of("predictions", "classifiers", "calibration"), o.keySet());
     assertEquals(cal.toString(), o.get("calibration").getAsString());
     JsonObject p = o.getAsJsonObject("predictions");
-    assertEquals(Set.of("constant", "inverse_lr_wd", "power_law", "sfm_soft", "sfm_hard"), p.keySet(),
+    assertEquals(Set.of("constant", "inverse_lr_wd", "power_law", "sfm_soft", "sfm_hard", "sfm_soft_lr"), p.keySet(),
         "first_passage needs --run");
     assertEquals(500, p.get("constant").getAsLong());
     assertEquals(1000, p.get("inverse_lr_wd").getAsLong(), "3/(0.003·1)");
     assertEquals(800, p.get("power_law").getAsLong(), "200·1^-1·0.5^-2");
     assertTrue(p.get("sfm_soft").getAsLong() > 0);
+    assertEquals(p.get("sfm_soft").getAsLong(), p.get("sfm_soft_lr").getAsLong(), "9e-3·t_gen/0.003 = 3·t_gen");
     assertTrue(p.get("sfm_hard").isJsonNull(), "an unfitted SFM answers null");
     assertTrue(o.getAsJsonObject("classifiers").get("n_star").isJsonPrimitive());
   }

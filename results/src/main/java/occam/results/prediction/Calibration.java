@@ -30,12 +30,13 @@ import occam.sfm.Gate;
  * @param powerLaw the power-law baseline
  * @param sfmSoft the soft-gate SFM
  * @param sfmHard the hard-gate SFM
+ * @param sfmSoftLr the soft-gate SFM with its time in units of 1/lr (the hybrid)
  * @param firstPassage the first-passage norm law
  * @param nStar the theory's n* classifier
  */
 public record Calibration(String command, String calibrationOp, int calibrationP, List<Long> calibrationSeeds, int runs,
     int grokked, CalibratedRange range, ConstantLaw constant, InverseDecayLaw inverseLrWd, PowerLaw powerLaw,
-    SfmFit sfmSoft, SfmFit sfmHard, FirstPassageLaw firstPassage, CrossoverClassifier nStar) {
+    SfmFit sfmSoft, SfmFit sfmHard, SfmFit sfmSoftLr, FirstPassageLaw firstPassage, CrossoverClassifier nStar) {
 
   /**
    * Validates the calibration.
@@ -45,7 +46,7 @@ public record Calibration(String command, String calibrationOp, int calibrationP
   public Calibration {
     if (command == null || calibrationOp == null || calibrationSeeds == null || range == null || constant == null
         || inverseLrWd == null || powerLaw == null || powerLaw.fixed() == null || sfmSoft == null || sfmHard == null
-        || firstPassage == null || nStar == null || sfmSoft.gate() == null || sfmHard.gate() == null) {
+        || sfmSoftLr == null || firstPassage == null || nStar == null) {
       throw new IllegalArgumentException("a calibration needs every predictor's fit, its range and its command");
     }
     calibrationSeeds = List.copyOf(calibrationSeeds);
@@ -56,11 +57,11 @@ public record Calibration(String command, String calibrationOp, int calibrationP
    *
    * @param soft the soft-gate SFM runner (of {@link #sfmSoft}'s budget)
    * @param hard the hard-gate SFM runner
-   * @return constant, 1/(lr·wd), power law, SFM soft, SFM hard, first passage, n*
+   * @return constant, 1/(lr·wd), power law, SFM soft, SFM hard, SFM soft in units of 1/lr, first passage, n*
    */
   public List<Predictor> predictors(SfmTimes soft, SfmTimes hard) {
     return List.of(constant, inverseLrWd, powerLaw, new SfmPredictor(sfmSoft, soft), new SfmPredictor(sfmHard, hard),
-        firstPassage, nStar);
+        new SfmPredictor(sfmSoftLr, soft), firstPassage, nStar);
   }
 
   /**

@@ -16,11 +16,13 @@ import java.util.function.Function;
  * @param predictors the predictors, in report order
  * @param results every run with its role and each predictor's answer
  * @param scores one per (protocol, predictor)
+ * @param sideBySide every transformer phase table beside the SFM's at the mapping of each fitted SFM predictor
+ *     (soft and hard gate; the 1/lr hybrid's phases are the SFM's, so it adds no table of its own)
  * @param resamples bootstrap resamples
  * @param bootstrapSeed bootstrap seed
  */
 public record League(Calibration calibration, List<String> predictors, List<RunResult> results, List<Score> scores,
-    int resamples, long bootstrapSeed) {
+    List<PhaseAgreement> sideBySide, int resamples, long bootstrapSeed) {
 
   /**
    * One run in the league.
@@ -41,10 +43,12 @@ public record League(Calibration calibration, List<String> predictors, List<RunR
     predictors = List.copyOf(predictors);
     results = List.copyOf(results);
     scores = List.copyOf(scores);
+    sideBySide = List.copyOf(sideBySide);
   }
 
   /**
-   * Predicts every run with every predictor and scores each protocol.
+   * Predicts every run with every predictor, scores each protocol, and puts each transformer phase table
+   * beside the SFM's of every fitted SFM predictor (but the 1/lr hybrid).
    *
    * @param calibration the calibration
    * @param predictors its predictors
@@ -78,7 +82,14 @@ public record League(Calibration calibration, List<String> predictors, List<RunR
         scores.add(Score.of(protocol, p, answers, resamples, seed));
       }
     }
-    return new League(calibration, predictors.stream().map(Predictor::name).toList(), results, scores, resamples, seed);
+    List<PhaseAgreement> sides = new ArrayList<>();
+    for (Predictor p : predictors) {
+      if (p instanceof SfmPredictor s && s.fitted() && s.fit().lrExponent() == 0) {
+        TransformerPhaseTables.cells(runs).forEach((task, cells) -> sides.add(PhaseAgreement.of(task, cells, s)));
+      }
+    }
+    return new League(calibration, predictors.stream().map(Predictor::name).toList(), results, scores, sides, resamples,
+        seed);
   }
 
   /**

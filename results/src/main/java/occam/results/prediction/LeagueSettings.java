@@ -140,7 +140,8 @@ public record LeagueSettings(Op calibrationOp, int calibrationP, Set<Long> calib
     return new Calibration(command, calibrationOp.cliName(), calibrationP, new ArrayList<>(new TreeSet<>(calibrationSeeds)),
         calibration.size(), (int) calibration.stream().filter(GridRun::grokked).count(), CalibratedRange.of(calibration),
         ConstantLaw.fit(calibration), InverseDecayLaw.fit(calibration), PowerLaw.fit(calibration),
-        SfmFit.fit(calibration, soft, k, a), SfmFit.fit(calibration, hard, k, a), FirstPassageLaw.fit(calibration),
+        SfmFit.fit(calibration, soft, k, a, 0), SfmFit.fit(calibration, hard, k, a, 0), SfmFit.fit(calibration, soft, k, a, 1),
+        FirstPassageLaw.fit(calibration),
         CrossoverClassifier.fit(calibration, nStarKGrid.stream().mapToDouble(Double::doubleValue).toArray(), epsilon));
   }
 

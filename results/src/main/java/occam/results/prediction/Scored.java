@@ -81,12 +81,19 @@ public record Scored(GridRun run, Prediction prediction) {
    */
   public static double spearman(List<Scored> s) {
     List<Scored> p = s.stream().filter(Scored::paired).toList();
-    if (p.size() < 3) {
-      return Double.NaN;
-    }
-    double[] a = p.stream().mapToDouble(x -> x.prediction().steps()).toArray();
-    double[] b = p.stream().mapToDouble(x -> x.run().measured()).toArray();
-    if (constant(a) || constant(b)) {
+    return spearman(p.stream().mapToDouble(x -> x.prediction().steps()).toArray(),
+        p.stream().mapToDouble(x -> x.run().measured()).toArray());
+  }
+
+  /**
+   * Spearman's ρ of two samples (average ranks for ties).
+   *
+   * @param a one sample
+   * @param b the other, of the same length
+   * @return ρ (NaN below 3 pairs, or when either side is constant)
+   */
+  static double spearman(double[] a, double[] b) {
+    if (a.length < 3 || constant(a) || constant(b)) {
       return Double.NaN;
     }
     return new SpearmansCorrelation().correlation(a, b);

@@ -3,6 +3,7 @@ package occam.results.prediction;
 import java.util.List;
 import java.util.OptionalInt;
 import occam.results.compare.SfmTimes;
+import occam.sfm.SfmResult;
 
 /**
  * A fitted SFM ({@link SfmFit}) with the runner that answers its queries (cached per p, op, split and
@@ -28,14 +29,9 @@ public record SfmPredictor(SfmFit fit, SfmTimes sfm) implements Predictor {
     }
   }
 
-  /** @return the name of the SFM predictor of a gate */
-  static String name(String gate) {
-    return "sfm_" + gate;
-  }
-
   @Override
   public String name() {
-    return name(fit.gate());
+    return fit.name();
   }
 
   @Override
@@ -49,17 +45,32 @@ public record SfmPredictor(SfmFit fit, SfmTimes sfm) implements Predictor {
    * @param queries the queries
    */
   public void prepare(List<Query> queries) {
-    if (Double.isFinite(fit.lnScale())) {
+    if (fitted()) {
       sfm.prepare(queries.stream().map(q -> SfmFit.config(sfm, q, fit.k(), fit.a())).toList());
     }
   }
 
+  /** @return whether the time scale was fitted (otherwise the predictor abstains) */
+  public boolean fitted() {
+    return Double.isFinite(fit.lnScale());
+  }
+
+  /**
+   * The SFM's run for a query at the fitted β = k·wd^a, on the query's split.
+   *
+   * @param q the query
+   * @return the SFM result (cached)
+   */
+  public SfmResult result(Query q) {
+    return sfm.result(SfmFit.config(sfm, q, fit.k(), fit.a()));
+  }
+
   @Override
   public Prediction predict(Query q) {
-    if (!Double.isFinite(fit.lnScale())) {
+    if (!fitted()) {
       return Prediction.ABSTAIN;
     }
-    OptionalInt t = sfm.tGen(SfmFit.config(sfm, q, fit.k(), fit.a()));
-    return t.isPresent() ? Prediction.ofSteps(Math.exp(fit.lnScale()) * Math.max(t.getAsInt(), 1)) : Prediction.NONE;
+    OptionalInt t = result(q).tGen();
+    return t.isPresent() ? Prediction.ofSteps(fit.steps(t.getAsInt(), q.lr())) : Prediction.NONE;
   }
 }

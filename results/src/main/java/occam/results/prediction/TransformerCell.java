@@ -74,7 +74,13 @@ public record TransformerCell(List<GridRun> runs) {
     return median(runs.stream().mapToDouble(GridRun::vMem).filter(Double::isFinite).toArray());
   }
 
-  private static double median(double[] v) {
+  /**
+   * The median of a sample.
+   *
+   * @param v the sample
+   * @return its median (NaN: empty)
+   */
+  static double median(double[] v) {
     return new Median().evaluate(v);
   }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import occam.io.AtomicFiles;
 import occam.io.Numbers;
@@ -85,6 +87,35 @@ public final class TransformerPhaseTables {
   }
 
   /**
+   * Appends a phase grid: wd down, frac across, one entry per cell (blank where the grid has no cell).
+   *
+   * @param md the Markdown being written
+   * @param cells the cells
+   * @param wd a cell's weight decay
+   * @param frac a cell's α
+   * @param entry a cell's entry
+   * @param <C> the cell type
+   */
+  static <C> void grid(StringBuilder md, List<C> cells, ToDoubleFunction<C> wd, ToDoubleFunction<C> frac,
+      Function<C, String> entry) {
+    double[] wds = cells.stream().mapToDouble(wd).distinct().sorted().toArray();
+    double[] fracs = cells.stream().mapToDouble(frac).distinct().sorted().toArray();
+    md.append("| wd \\ frac |");
+    for (double f : fracs) {
+      md.append(' ').append(Numbers.table(f)).append(" |");
+    }
+    md.append("\n|---|").append("---|".repeat(fracs.length)).append('\n');
+    for (double w : wds) {
+      md.append("| ").append(Numbers.table(w)).append(" |");
+      for (double f : fracs) {
+        C c = cells.stream().filter(x -> wd.applyAsDouble(x) == w && frac.applyAsDouble(x) == f).findFirst().orElse(null);
+        md.append(' ').append(c == null ? "" : entry.apply(c)).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  /**
    * The Markdown form: the phase grid (wd down, frac across; phase letter and median t_grok) and every cell.
    *
    * @param cells one task's cells
@@ -94,24 +125,10 @@ public final class TransformerPhaseTables {
    */
   public static String markdown(List<TransformerCell> cells, String title, String command) {
     StringBuilder md = new StringBuilder("# ").append(title).append("\n\nProduced by `").append(command).append("`.\n\n");
-    double[] wds = cells.stream().mapToDouble(c -> c.first().wd()).distinct().sorted().toArray();
-    double[] fracs = cells.stream().mapToDouble(c -> c.first().frac()).distinct().sorted().toArray();
     md.append("## Phase grid\n\nEach entry: majority phase over seeds (C comprehension, **G** grokking, M memorization,"
-        + " X confusion, D diverged) and median t_grok (steps) of the seeds that grokked.\n\n| wd \\ frac |");
-    for (double f : fracs) {
-      md.append(' ').append(Numbers.table(f)).append(" |");
-    }
-    md.append("\n|---|").append("---|".repeat(fracs.length)).append('\n');
-    for (double w : wds) {
-      md.append("| ").append(Numbers.table(w)).append(" |");
-      for (double f : fracs) {
-        TransformerCell c = cells.stream().filter(x -> x.first().wd() == w && x.first().frac() == f).findFirst()
-            .orElse(null);
-        md.append(' ').append(c == null ? "" : PhaseTable.initial(c.phase())
-            + (Double.isNaN(c.medianTGrok()) ? "" : " " + Numbers.table(c.medianTGrok()))).append(" |");
-      }
-      md.append('\n');
-    }
+        + " X confusion, D diverged) and median t_grok (steps) of the seeds that grokked.\n\n");
+    grid(md, cells, c -> c.first().wd(), c -> c.first().frac(), c -> PhaseTable.initial(c.phase())
+        + (Double.isNaN(c.medianTGrok()) ? "" : " " + Numbers.table(c.medianTGrok())));
     md.append("\n## All cells\n\n| wd | frac | n | phase | votes | t_mem | t_grok (min–max) | grokked | V_mem | test acc |\n"
         + "|---|---|---|---|---|---|---|---|---|---|\n");
     for (TransformerCell c : cells) {

@@ -46,10 +46,11 @@ class LeagueTest {
     LeagueSettings s = new LeagueSettings(Op.ADD, 7, Set.of(0L), List.of(1e-3), List.of(1.0), List.of(1e-2, 1.0), 0.5, 100,
         1, 200, 3);
     List<GridRun> cal = s.calibration(runs);
-    SfmFit soft = new SfmFit("soft", 1e-3, 1, Double.NaN, 100, 0, Double.NaN);
-    SfmFit hard = new SfmFit("hard", 1e-3, 1, Double.NaN, 100, 0, Double.NaN);
+    SfmFit soft = new SfmFit("soft", 1e-3, 1, Double.NaN, 100, 0, Double.NaN, 0);
+    SfmFit hard = new SfmFit("hard", 1e-3, 1, Double.NaN, 100, 0, Double.NaN, 0);
     Calibration c = new Calibration("occam league --test", "add", 7, List.of(0L), cal.size(), 6, CalibratedRange.of(cal),
-        ConstantLaw.fit(cal), InverseDecayLaw.fit(cal), PowerLaw.fit(cal), soft, hard, FirstPassageLaw.fit(cal),
+        ConstantLaw.fit(cal), InverseDecayLaw.fit(cal), PowerLaw.fit(cal), soft, hard,
+        new SfmFit("soft", 1e-3, 1, Double.NaN, 100, 0, Double.NaN, 1), FirstPassageLaw.fit(cal),
         CrossoverClassifier.fit(cal, new double[] {1e-2, 1}, 0.5));
     return League.score(c, c.predictors(Calibration.runner(Gate.SOFT, 100, 1), Calibration.runner(Gate.HARD, 100, 1)),
         runs, s::role, 200, 3);
@@ -75,7 +76,11 @@ class LeagueTest {
         .orElseThrow();
     assertEquals(0, sfm.covered(), "an unfitted SFM abstains");
     assertTrue(l.best(Protocol.HELD_OUT_CONDITIONS, true).isPresent(), "the first-passage law answers every run");
-    assertTrue(LeagueReport.verdict(l, Protocol.HELD_OUT_CONDITIONS).contains("`power_law` wins"));
+    String verdict = LeagueReport.verdict(l, Protocol.HELD_OUT_CONDITIONS);
+    assertTrue(verdict.contains("`power_law` wins"), verdict);
+    assertTrue(verdict.contains("(held-out conditions, ≥ 150 runs, best mean |ln ratio| ≤ 0.15): 42 runs, best 0.3013: "
+        + "not met (too few runs, and the error is above it)."), verdict);
+    assertTrue(!LeagueReport.verdict(l, Protocol.HELD_OUT_SEEDS).contains("Goal"), "the goal is protocol (b)'s");
   }
 
   @Test
@@ -84,15 +89,18 @@ class LeagueTest {
     List<Path> files = LeagueReport.write(l, tmp, 2, 1, "occam league --test");
     assertTrue(files.contains(tmp.resolve("phase-tables/p7-add-lr0.001/phase-table.csv")));
     assertEquals(l.calibration(), Calibration.read(tmp.resolve(LeagueReport.CALIBRATION)));
-    List<String> grid = Files.readAllLines(tmp.resolve(LeagueReport.GRID));
-    assertEquals("# command: occam league --test", grid.get(0));
-    assertEquals(1 + 1 + 56, grid.size(), "command, header, one row per run");
+    List<String> summary = Files.readAllLines(tmp.resolve(LeagueReport.GRID));
+    assertEquals("# command: occam league --test", summary.get(0));
+    assertEquals(1 + 1 + 56, summary.size(), "command, header, one row per run");
     List<String> table = Files.readAllLines(tmp.resolve("phase-tables/p7-add-lr0.001/phase-table.csv"));
     assertEquals(2 + 7, table.size(), "wd 0 control + 3 wd × 2 frac cells");
     assertTrue(table.get(2).startsWith("7,add,0.001,0,0.5,"), table.get(2));
     assertTrue(table.get(2).contains(",memorization,2,2,"), "both seeds memorized: " + table.get(2));
+    String grid = Files.readString(tmp.resolve("phase-tables/p7-add-lr0.001/phase-table.md"));
+    assertTrue(grid.contains("| wd \\ frac | 0.4 | 0.5 | 0.6 |\n|---|---|---|---|\n| 0 |  | M |  |\n"), grid);
+    assertTrue(grid.contains("| 1 | **G** 12500 |  | **G** 5556 |\n"), "t = 2e3/(wd·frac²): " + grid);
     String md = Files.readString(tmp.resolve(LeagueReport.MARKDOWN));
     assertTrue(md.contains("Left out: 2 unfinished run folders, 1 repeating"), md);
-    assertEquals(1 + 1 + 3 * 7, Files.readAllLines(tmp.resolve(LeagueReport.SCORES)).size());
+    assertEquals(1 + 1 + 3 * 8, Files.readAllLines(tmp.resolve(LeagueReport.SCORES)).size());
   }
 }

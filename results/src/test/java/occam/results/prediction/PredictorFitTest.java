@@ -152,6 +152,30 @@ class PredictorFitTest {
     assertThrows(IllegalArgumentException.class, () -> CrossoverClassifier.fit(runs, new double[] {1}, 0));
   }
 
+  /**
+   * The direction of the rule (SPEC §4, the paper's F = n·L + λ·ln n): the generalizing objective n·ε +
+   * β·p·ln n undercuts the memorizing β·p²·ln n only for n below n*, so at p = 7 (c = 42β), ε = 0.5: β =
+   * 0.105 gives n* = 29.998 (scipy's W₋₁): n = 20 (frac 0.4) groks, n = 39 (frac 0.8) does not; β = 1
+   * gives n* = 526.3, so both grok (more decay, more grokking); β = 0.01 has ε/c = 1.19 &gt; 1/e: no
+   * crossover, no grokking.
+   */
+  @Test
+  void nStarSaysGroksBelowNStarAndNotAbove() {
+    CrossoverClassifier rule = new CrossoverClassifier(1.0, 0.5, Double.NaN, 0);
+    GridRun small = Synthetic.run(7, Op.ADD, 0.105, 1e-3, 0.4, 0, OptionalInt.of(5), Double.NaN, 1);
+    GridRun large = Synthetic.run(7, Op.ADD, 0.105, 1e-3, 0.8, 0, OptionalInt.of(5), Double.NaN, 1);
+    assertEquals(List.of(20, 39), List.of(small.query().trainSize(), large.query().trainSize()));
+    assertEquals(29.99796159475824, occam.theory.Crossover.of(7, 0.105, 0.5).nStar(), 1e-9);
+    assertEquals(Prediction.GROKS_UNTIMED, rule.predict(small.query()), "n = 20 < n* = 30: generalizing is cheaper");
+    assertEquals(Prediction.NONE, rule.predict(large.query()), "n = 39 > n* = 30: memorizing is cheaper");
+    for (double frac : new double[] {0.4, 0.8}) {
+      assertEquals(Prediction.GROKS_UNTIMED,
+          rule.predict(Synthetic.run(7, Op.ADD, 1, 1e-3, frac, 0, OptionalInt.of(5), Double.NaN, 1).query()), "n* = 526");
+      assertEquals(Prediction.NONE,
+          rule.predict(Synthetic.run(7, Op.ADD, 0.01, 1e-3, frac, 0, OptionalInt.of(5), Double.NaN, 1).query()), "no root");
+    }
+  }
+
   /** Steps made as 3·t_gen^SFM at β = 1e-3·wd²: the grid search finds k, a and c exactly. */
   @Test
   void sfmFitRecoversKAAndTheTimeScale() {
@@ -166,7 +190,8 @@ class PredictorFitTest {
         runs.add(Synthetic.grokking(7, Op.ADD, wd, 1e-3, frac, 0, 1, 3 * Math.max(t, 1), 1));
       }
     }
-    SfmFit fit = SfmFit.fit(runs, sfm, new double[] {1e-4, 1e-3, 1e-2}, new double[] {1, 2, 3});
+    SfmFit fit = SfmFit.fit(runs, sfm, new double[] {1e-4, 1e-3, 1e-2}, new double[] {1, 2, 3}, 0);
+    assertEquals("sfm_soft", fit.name());
     assertEquals(k, fit.k());
     assertEquals(a, fit.a());
     assertEquals(Math.log(3), fit.lnScale(), 1e-12);
@@ -175,5 +200,37 @@ class PredictorFitTest {
     for (GridRun r : runs) {
       assertEquals(r.measured(), p.predict(r.query()).steps(), 1e-9);
     }
+  }
+
+  /**
+   * The hybrid (e = 1): steps made as 3e-3·t_gen^SFM/lr at lr 1e-3 and 5e-4 (3 and 6 steps per SFM
+   * iteration): it finds k, a and c = 3e-3 exactly; the SFM alone (e = 0) cannot, since it has no lr.
+   */
+  @Test
+  void sfmHybridCountsAnIterationAsOneOverLrSteps() {
+    SfmTimes sfm = new SfmTimes(new CpuEngine(RealDft2Backend.fastest(), 1, Integer.MAX_VALUE), Gate.SOFT, 5000);
+    List<GridRun> runs = new ArrayList<>();
+    for (double lr : new double[] {1e-3, 5e-4}) {
+      for (double wd : new double[] {0.5, 2}) {
+        for (double frac : new double[] {0.5, 0.7}) {
+          GridRun probe = Synthetic.run(7, Op.ADD, wd, lr, frac, 0, OptionalInt.of(1), Double.NaN, 1);
+          int t = Math.max(sfm.tGen(SfmFit.config(sfm, probe.query(), 1e-3, 2)).orElseThrow(), 1);
+          runs.add(Synthetic.grokking(7, Op.ADD, wd, lr, frac, 0, 1, (int) Math.round(3e-3 * t / lr), 1));
+        }
+      }
+    }
+    double[] ks = {1e-4, 1e-3, 1e-2};
+    double[] as = {1, 2, 3};
+    SfmFit hybrid = SfmFit.fit(runs, sfm, ks, as, 1);
+    assertEquals("sfm_soft_lr", hybrid.name());
+    assertEquals(List.of(1e-3, 2.0), List.of(hybrid.k(), hybrid.a()));
+    assertEquals(Math.log(3e-3), hybrid.lnScale(), 1e-12);
+    assertEquals(0, hybrid.error(), 1e-12);
+    SfmPredictor p = new SfmPredictor(hybrid, sfm);
+    for (GridRun r : runs) {
+      assertEquals(r.measured(), p.predict(r.query()).steps(), 1e-9 * r.measured());
+    }
+    assertTrue(SfmFit.fit(runs, sfm, ks, as, 0).error() > 0.3, "a factor 2 in lr the SFM alone cannot see");
+    assertThrows(IllegalArgumentException.class, () -> new SfmFit("soft", 1, 1, 0, 1, 1, 0, 0.5));
   }
 }
