@@ -172,6 +172,14 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void everyRegisteredMeasureCarriesItsName() throws IOException {
+    for (Map.Entry<String, AnalyzeCommand.MeasureFactory> e : AnalyzeCommand.MEASURES.entrySet()) {
+      assertEquals(e.getKey(), e.getValue().create(run).name());
+    }
+    assertEquals(List.of(AnalyzeCommand.STANDARD.split(",")), AnalyzeCommand.measureNames(AnalyzeCommand.STANDARD));
+  }
+
+  @Test
   void chosenCheckpointsAreTheRows(@TempDir Path out) throws IOException {
     List<Integer> steps = List.copyOf(Snapshots.steps(run));
     String chosen = steps.get(steps.size() - 1) + "," + steps.get(1);

@@ -153,19 +153,11 @@ public final class AnalysisFigures {
   public static List<XYChart> curves(RunAnalysisResult r) {
     List<XYChart> out = new ArrayList<>();
     for (String column : AnalysisReport.curveColumns(r)) {
-      List<Double> xs = new ArrayList<>();
-      List<Double> ys = new ArrayList<>();
-      for (SnapshotAnalysis s : r.snapshots()) {
-        double v = AnalysisReport.value(s, column);
-        if (s.step() > 0 && Double.isFinite(v)) {
-          xs.add((double) s.step());
-          ys.add(v);
-        }
-      }
-      if (!xs.isEmpty()) {
+      List<List<Double>> xy = points(r, column, false);
+      if (!xy.get(0).isEmpty()) {
         XYChart c = chart(column, "step", column);
         c.getStyler().setXAxisLogarithmic(true);
-        XYSeries series = c.addSeries(column, xs, ys);
+        XYSeries series = c.addSeries(column, xy.get(0), xy.get(1));
         series.setMarker(SeriesMarkers.CIRCLE);
         c.getStyler().setLegendVisible(false);
         out.add(c);
@@ -355,17 +347,10 @@ public final class AnalysisFigures {
       c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
       for (String kind : List.of("", "restricted_", "excluded_")) {
         String column = PROGRESS_MEASURE + "." + kind + cells + "_loss";
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (SnapshotAnalysis s : r.snapshots()) {
-          double v = AnalysisReport.value(s, column);
-          if (s.step() > 0 && Double.isFinite(v) && v > 0) {
-            xs.add((double) s.step());
-            ys.add(v);
-          }
-        }
-        if (!xs.isEmpty()) {
-          c.addSeries(kind.isEmpty() ? "full" : kind.substring(0, kind.length() - 1), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+        List<List<Double>> xy = points(r, column, true);
+        if (!xy.get(0).isEmpty()) {
+          c.addSeries(kind.isEmpty() ? "full" : kind.substring(0, kind.length() - 1), xy.get(0), xy.get(1))
+              .setMarker(SeriesMarkers.CIRCLE);
         }
       }
       if (!c.getSeriesMap().isEmpty()) {
@@ -373,6 +358,24 @@ public final class AnalysisFigures {
       }
     }
     return out;
+  }
+
+  /**
+   * One curve column's points after step 0 (the log axis) where it is finite, and positive if asked.
+   *
+   * @return {steps, values}
+   */
+  private static List<List<Double>> points(RunAnalysisResult r, String column, boolean positive) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (SnapshotAnalysis s : r.snapshots()) {
+      double v = AnalysisReport.value(s, column);
+      if (s.step() > 0 && Double.isFinite(v) && (!positive || v > 0)) {
+        xs.add((double) s.step());
+        ys.add(v);
+      }
+    }
+    return List.of(xs, ys);
   }
 
   private static XYChart chart(String title, String x, String y) {

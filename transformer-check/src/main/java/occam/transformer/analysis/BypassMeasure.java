@@ -46,11 +46,8 @@ public final class BypassMeasure implements SnapshotMeasure {
 
   @Override
   public Measured measure(Snapshot snapshot) {
-    SkipAblation skip;
-    try (ModelInternals model = new ModelInternals(snapshot.config(), snapshot.parameters())) {
-      skip = model.skipAblation(Math.min(MAX_LENGTH, snapshot.config().model().layers()));
-    }
-    return of(skip);
+    int maxLength = Math.min(MAX_LENGTH, snapshot.config().model().layers());
+    return of(ModelInternals.with(snapshot, model -> model.skipAblation(maxLength)));
   }
 
   /**

@@ -53,11 +53,7 @@ public final class CmaMeasure implements SnapshotMeasure {
 
   @Override
   public Measured measure(Snapshot snapshot) {
-    CausalMediation cma;
-    try (ModelInternals model = new ModelInternals(snapshot.config(), snapshot.parameters())) {
-      cma = model.cma(PAIRS, SEED);
-    }
-    return of(cma);
+    return of(ModelInternals.with(snapshot, model -> model.cma(PAIRS, SEED)));
   }
 
   /**

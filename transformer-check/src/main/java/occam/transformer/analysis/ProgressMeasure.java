@@ -59,14 +59,12 @@ public final class ProgressMeasure implements SnapshotMeasure {
    * @return the measure
    */
   public static ProgressMeasure keyFrequenciesOf(Snapshot last) {
-    try (ModelInternals model = new ModelInternals(last.config(), last.parameters())) {
-      ProgressMeasures pm = model.progressMeasures();
-      if (pm.keyFrequencies().length > 0) {
-        return new ProgressMeasure(pm.keyFrequencies(), last.step(), "shares cut at a ratio >= " + KeyFrequencies.KEY_GAP);
-      }
-      return new ProgressMeasure(KeyFrequencies.select(pm.frequencyShares(), 1), last.step(),
-          "no ratio of shares reaches " + KeyFrequencies.KEY_GAP + ": cut at the widest ratio");
+    ProgressMeasures pm = ModelInternals.with(last, ModelInternals::progressMeasures);
+    if (pm.keyFrequencies().length > 0) {
+      return new ProgressMeasure(pm.keyFrequencies(), last.step(), "shares cut at a ratio >= " + KeyFrequencies.KEY_GAP);
     }
+    return new ProgressMeasure(KeyFrequencies.select(pm.frequencyShares(), 1), last.step(),
+        "no ratio of shares reaches " + KeyFrequencies.KEY_GAP + ": cut at the widest ratio");
   }
 
   /**
@@ -110,10 +108,7 @@ public final class ProgressMeasure implements SnapshotMeasure {
 
   @Override
   public Measured measure(Snapshot snapshot) {
-    ProgressMeasures pm;
-    try (ModelInternals model = new ModelInternals(snapshot.config(), snapshot.parameters())) {
-      pm = model.progressMeasures(keyFrequencies);
-    }
+    ProgressMeasures pm = ModelInternals.with(snapshot, model -> model.progressMeasures(keyFrequencies));
     double keyShare = 0;
     for (int k : keyFrequencies) {
       keyShare += pm.frequencyShares()[k - 1];
