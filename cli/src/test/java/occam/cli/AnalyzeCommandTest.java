@@ -19,10 +19,13 @@ import occam.io.Json;
 import occam.transformer.BdmComplexity;
 import occam.transformer.Snapshot;
 import occam.transformer.Snapshots;
+import occam.transformer.analysis.BypassMeasure;
+import occam.transformer.analysis.CmaMeasure;
 import occam.transformer.analysis.EmbeddingGeometry;
 import occam.transformer.analysis.EmbeddingRows;
 import occam.transformer.analysis.EmbeddingSpectrum2d;
 import occam.transformer.analysis.PrincipalComponents;
+import occam.transformer.analysis.ProgressMeasure;
 import occam.transformer.analysis.RingScore;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.analysis.Table1Column;
@@ -92,8 +95,8 @@ class AnalyzeCommandTest {
       Snapshot s = Snapshots.read(run, step);
       double[][] rows = EmbeddingRows.of(s.parameter(EmbeddingRows.W_E), s.config().task());
       RingScore ring = RingScore.of(rows, PrincipalComponents.of(rows));
-      assertEquals("not measured", row.get(2), "CMA slot");
-      assertEquals("not measured", row.get(3), "bypass slot");
+      assertEquals(new CmaMeasure().measure(s).cell(), row.get(2), "CMA");
+      assertEquals(new BypassMeasure().measure(s).cell(), row.get(3), "bypass");
       assertEquals(new EmbeddingGeometry().measure(s).cell(), row.get(4));
       assertTrue(row.get(4).startsWith(String.format(java.util.Locale.ROOT, "%.3f (k* = %d", ring.score(), ring.frequency())),
           row.get(4) + " vs direct " + ring);
@@ -113,12 +116,35 @@ class AnalyzeCommandTest {
     assertTrue(csv.get(0).startsWith("# command: occam analyze"));
     assertTrue(csv.get(1).startsWith("step,embedding.ring_score,"), csv.get(1));
     assertEquals(Snapshots.steps(run).size(), csv.size() - 2, "a row per snapshot");
-    for (String png : List.of("curves.png", "embedding-pca.png")) {
+    List<String> columns = List.of(csv.get(1).split(","));
+    for (String c : List.of("cma.share_first", "bypass.test_accuracy", "progress.restricted_train_loss",
+        "progress.excluded_train_loss", "progress.train_loss")) {
+      assertTrue(columns.contains(c), c + " in " + columns);
+    }
+    // progress measures at every snapshot with the last snapshot's key frequencies; CMA at the checkpoints only
+    ProgressMeasure progress = ProgressMeasure.ofRun(run);
+    List<Integer> rows = t.subList(2, t.size()).stream().map(row -> Integer.parseInt(row.get(1))).toList();
+    for (int i = 2; i < csv.size(); i++) {
+      List<String> cells = List.of(csv.get(i).split(",", -1));
+      int step = Integer.parseInt(cells.get(0));
+      double restricted = Double.parseDouble(cells.get(columns.indexOf("progress.restricted_train_loss")));
+      assertEquals(progress.measure(Snapshots.read(run, step)).number("restricted_train_loss"), restricted,
+          1e-12 * restricted, "step " + step);
+      assertEquals(rows.contains(step), !cells.get(columns.indexOf("cma.share_first")).isEmpty(), "CMA at " + step);
+    }
+    JsonObject keys = snapshot(json, 0).getAsJsonObject("measures").getAsJsonObject("progress").getAsJsonObject("details");
+    assertEquals(Snapshots.steps(run).last(), keys.get("key_frequencies_from_step").getAsInt());
+    assertEquals(progress.keyFrequencies().length, keys.getAsJsonArray("key_frequencies").size());
+    for (String png : List.of("curves.png", "embedding-pca.png", "cma-heads.png", "skip-ablation.png", "progress.png")) {
       byte[] head = Files.readAllBytes(out.resolve(png));
       assertEquals((byte) 0x89, head[0]);
       assertEquals('P', head[1]);
+      assertTrue(md.contains("](" + png + ")"), "analysis.md shows " + png);
     }
-    assertTrue(md.contains("### embedding") && md.contains("### spectrum") && md.contains("### bdm"), "a section per measure");
+    for (String measure : List.of("embedding", "spectrum", "bdm", "cma", "bypass", "progress")) {
+      assertTrue(md.contains("### " + measure + "\n"), "a section for " + measure);
+    }
+    assertTrue(md.contains("(measured at the Table 1 checkpoints only)"), "CMA and skip-ablation say so");
     Map<String, Long> after = listing(run);
     after.keySet().removeIf(k -> k.startsWith("analysis") || k.startsWith(".analysis"));
     assertEquals(before, after, "the run folder is only read");
@@ -146,10 +172,19 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void everyRegisteredMeasureCarriesItsName() throws IOException {
+    for (Map.Entry<String, AnalyzeCommand.MeasureFactory> e : AnalyzeCommand.MEASURES.entrySet()) {
+      assertEquals(e.getKey(), e.getValue().create(run).name());
+    }
+    assertEquals(List.of(AnalyzeCommand.STANDARD.split(",")), AnalyzeCommand.measureNames(AnalyzeCommand.STANDARD));
+  }
+
+  @Test
   void chosenCheckpointsAreTheRows(@TempDir Path out) throws IOException {
     List<Integer> steps = List.copyOf(Snapshots.steps(run));
     String chosen = steps.get(steps.size() - 1) + "," + steps.get(1);
-    CliRun r = CliRun.of("analyze", run.toString(), "--checkpoints", chosen, "--out", out.toString(), "--no-progress");
+    CliRun r = CliRun.of("analyze", run.toString(), "--checkpoints", chosen, "--out", out.toString(), "--no-progress",
+        "--measures", "bdm,embedding");
     assertEquals(0, r.exit(), r.err());
     List<List<String>> t = table(Files.readString(out.resolve("analysis.md")), "## Table 1, measured");
     assertEquals(List.of("chosen", "chosen"), t.subList(2, t.size()).stream().map(row -> row.get(0)).toList());
@@ -158,6 +193,10 @@ class AnalyzeCommandTest {
     JsonArray rows = Json.parseStrict(Files.readString(out.resolve("analysis.json"))).getAsJsonObject()
         .getAsJsonArray("checkpoints");
     assertTrue(rows.get(0).getAsJsonObject().getAsJsonObject("table1").get("cma").isJsonNull(), "CMA not measured: null");
+    assertEquals("not measured", t.get(2).get(2));
+    String md = Files.readString(out.resolve("analysis.md"));
+    assertTrue(md.indexOf("### bdm") < md.indexOf("### embedding") && !md.contains("### cma"), "the chosen measures in order");
+    assertFalse(Files.exists(out.resolve("progress.png")), "no figure of a measure that did not run");
   }
 
   @Test
@@ -173,9 +212,12 @@ class AnalyzeCommandTest {
         new String[] {"analyze", plain.toString(), "--out", out.toString()},
         new String[] {"analyze", run.toString(), "--checkpoints", "7777", "--out", out.toString()},
         new String[] {"analyze", run.toString(), "--checkpoints", "x", "--out", out.toString()},
-        new String[] {"analyze", run.toString(), "--checkpoints", "-3,4", "--out", out.toString()});
+        new String[] {"analyze", run.toString(), "--checkpoints", "-3,4", "--out", out.toString()},
+        new String[] {"analyze", run.toString(), "--measures", "cma,llcx", "--out", out.toString()},
+        new String[] {"analyze", run.toString(), "--measures", "", "--out", out.toString()});
     List<String> expected = List.of("does not exist", "is not a run folder", "--snapshots log", "no snapshot of step 7777",
-        "--checkpoints", "--checkpoints");
+        "--checkpoints", "--checkpoints", "unknown measure 'llcx'; known: " + String.join(", ", AnalyzeCommand.MEASURES.keySet()),
+        "unknown measure ''");
     for (int i = 0; i < bad.size(); i++) {
       CliRun r = CliRun.of(bad.get(i));
       assertEquals(2, r.exit(), String.join(" ", bad.get(i)) + ": " + r.err());

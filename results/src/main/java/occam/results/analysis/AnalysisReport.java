@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVPrinter;
  * measurements beside the paper's own words, how each checkpoint was found, and one section per
  * registered measure), {@code analysis.json} (everything, through {@link Json}), {@code curves.csv}
  * (every number of every measure over all snapshots, one row per step, one column {@code
- * measure.number} each), {@code curves.png} and {@code embedding-pca.png} ({@link AnalysisFigures}).
+ * measure.number} each) and the figures of the measures that ran ({@link AnalysisFigures}).
  */
 public final class AnalysisReport {
   /** The Markdown report. */
@@ -120,8 +120,9 @@ public final class AnalysisReport {
       md.append(measureTable(r, m.getKey()));
     }
     md.append("\n## Figures and curves\n\n");
-    md.append("![embedding PCA at the checkpoints](").append(AnalysisFigures.EMBEDDING_PNG).append(")\n\n");
-    md.append("![every measure over all snapshots](").append(AnalysisFigures.CURVES_PNG).append(")\n\n");
+    for (AnalysisFigures.Figure f : AnalysisFigures.figures(r)) {
+      md.append("![").append(f.caption()).append("](").append(f.file()).append(")\n\n");
+    }
     md.append("Every number at every snapshot: `").append(CURVES_CSV).append("`; everything: `").append(JSON)
         .append("`.\n");
     return md.toString();

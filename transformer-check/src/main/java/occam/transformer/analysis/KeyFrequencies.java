@@ -112,6 +112,23 @@ public final class KeyFrequencies {
    *     ratio reaches {@link #KEY_GAP} or a share is NaN
    */
   public static int[] select(double[] shares) {
+    return select(shares, KEY_GAP);
+  }
+
+  /**
+   * The key frequencies of given shares, cut at the widest neighbouring ratio of at least a given one.
+   *
+   * @param shares share_k at index k − 1
+   * @param minRatio the least ratio that makes a cut, ≥ 1 ({@link #KEY_GAP} for {@link #select(double[])};
+   *     1 cuts at the widest ratio whatever its size)
+   * @return the frequencies above the cut, by decreasing share; empty if no ratio reaches minRatio or a
+   *     share is NaN
+   * @throws IllegalArgumentException if minRatio &lt; 1
+   */
+  public static int[] select(double[] shares, double minRatio) {
+    if (!(minRatio >= 1)) {
+      throw new IllegalArgumentException("least ratio = " + minRatio + " is not allowed: it must be >= 1");
+    }
     Integer[] order = new Integer[shares.length];
     for (int i = 0; i < order.length; i++) {
       if (Double.isNaN(shares[i])) {
@@ -121,10 +138,10 @@ public final class KeyFrequencies {
     }
     Arrays.sort(order, (x, y) -> Double.compare(shares[y], shares[x]));
     int cut = 0;
-    double widest = KEY_GAP;
+    double widest = minRatio;
     for (int j = 1; j < order.length; j++) {
       double ratio = shares[order[j - 1]] / shares[order[j]];
-      if (ratio >= widest) {
+      if (ratio >= widest && ratio > 1) {
         widest = ratio;
         cut = j;
       }

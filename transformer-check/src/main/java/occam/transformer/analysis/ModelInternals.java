@@ -13,6 +13,7 @@ import occam.transformer.Djl;
 import occam.transformer.Hook;
 import occam.transformer.ModularSequences;
 import occam.transformer.NamedTensor;
+import occam.transformer.Snapshot;
 import occam.transformer.records.ModelConfig;
 import occam.transformer.records.TrainingConfig;
 
@@ -66,6 +67,20 @@ public final class ModelInternals implements AutoCloseable {
    */
   public static ModelInternals of(Checkpoint checkpoint) {
     return new ModelInternals(checkpoint.config(), checkpoint.parameters());
+  }
+
+  /**
+   * Loads a snapshot's weights, measures them and frees the model.
+   *
+   * @param snapshot the weights and their run
+   * @param measurement what to compute on the model
+   * @param <T> its result
+   * @return the result
+   */
+  public static <T> T with(Snapshot snapshot, java.util.function.Function<ModelInternals, T> measurement) {
+    try (ModelInternals model = new ModelInternals(snapshot.config(), snapshot.parameters())) {
+      return measurement.apply(model);
+    }
   }
 
   /** @return the run */

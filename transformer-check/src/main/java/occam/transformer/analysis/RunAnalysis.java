@@ -27,9 +27,13 @@ import occam.transformer.records.analysis.SnapshotAnalysis;
  * registered {@link SnapshotMeasure} on every weight snapshot ({@link Snapshots}), and the checkpoints
  * of the paper's Table 1 ({@link AnalysisCheckpoints}: {@code auto}, or chosen steps). The standard
  * measures ({@link #standard()}) are the embedding manifold, the 2-D DFT of W_E and K_BDM; others
- * (CMA, skip-ablation, progress measures) are added with {@link #measure}.
+ * (CMA, skip-ablation, progress measures) are added with {@link #measure}, or the set is replaced with
+ * {@link #measures}.
  */
 public final class RunAnalysis {
+  /** Appended to the description of a measure taken at the Table 1 checkpoints only. */
+  public static final String CHECKPOINTS_ONLY = " (measured at the Table 1 checkpoints only)";
+
   private final Path run;
   private final List<SnapshotMeasure> measures = new ArrayList<>(standard());
   private List<Integer> chosen = List.of();
@@ -77,6 +81,19 @@ public final class RunAnalysis {
       throw new IllegalArgumentException("a measure named " + measure.name() + " is registered already");
     }
     measures.add(measure);
+    return this;
+  }
+
+  /**
+   * Replaces the registered measures.
+   *
+   * @param chosen the measures, in report order
+   * @return this
+   * @throws IllegalArgumentException if two have the same name
+   */
+  public RunAnalysis measures(List<SnapshotMeasure> chosen) {
+    measures.clear();
+    chosen.forEach(this::measure);
     return this;
   }
 
@@ -163,7 +180,7 @@ public final class RunAnalysis {
       progress.accept(analyses.size());
     }
     Map<String, String> described = new LinkedHashMap<>();
-    measures.forEach(m -> described.put(m.name(), m.description()));
+    measures.forEach(m -> described.put(m.name(), m.description() + (m.everySnapshot() ? "" : CHECKPOINTS_ONLY)));
     return new RunAnalysisResult(run.toString(), config, checkpoints, analyses, described);
   }
 }

@@ -13,10 +13,13 @@ import occam.transformer.HookPoint;
  * range of layers [from, to) is bypassed, the residual stream passing it unchanged (x_to = x_from;
  * {@link Hook#bypasses}), for every range of length 1..maxLength.
  *
- * <p>A layer is <em>bypassable</em> when skipping it alone costs at most {@code tolerance} of
- * accuracy: a₀ − a([l, l+1)) ≤ tolerance, with a the test accuracy (the train accuracy when the split
- * holds no test cell) and a₀ the model's own. The longest bypassable range is the longest [from, to)
- * so measured whose skip costs at most the tolerance (the first such, by from, among equals).
+ * <p>A range is <em>bypassable</em> when skipping it costs at most {@code tolerance} of train and of
+ * test accuracy (Table 1's "leaves train and test accuracy nearly unchanged"): a₀ − a([from, to)) ≤
+ * tolerance for a the train accuracy and for a the test accuracy (when the split holds test cells),
+ * a₀ the model's own. Judging train accuracy too keeps the layers a memorizing model needs from
+ * counting as bypassable merely because its test accuracy is at chance. A layer is bypassable when
+ * [l, l+1) is; the longest bypassable range is the longest one measured (the first such, by from,
+ * among equals).
  *
  * @param layers L, the model's layers
  * @param maxLength the longest range measured
@@ -76,7 +79,6 @@ public record SkipAblation(int layers, int maxLength, double tolerance, double t
     int[] test = internals.data().testCells();
     double trainAccuracy = accuracy(internals, train, skipping(0, 0));
     double testAccuracy = accuracy(internals, test, skipping(0, 0));
-    double base = test.length > 0 ? testAccuracy : trainAccuracy;
     List<SkippedRange> ranges = new ArrayList<>();
     List<Integer> bypassable = new ArrayList<>();
     SkippedRange longest = null;
@@ -86,7 +88,7 @@ public record SkipAblation(int layers, int maxLength, double tolerance, double t
         SkippedRange r = new SkippedRange(from, from + length, accuracy(internals, train, skip),
             accuracy(internals, test, skip));
         ranges.add(r);
-        if (base - reference(r, test.length > 0) <= tolerance) {
+        if (within(trainAccuracy, testAccuracy, r, tolerance)) {
           if (length == 1) {
             bypassable.add(from);
           }
@@ -148,7 +150,26 @@ public record SkipAblation(int layers, int maxLength, double tolerance, double t
     return (double) correct / cells.length;
   }
 
-  /** The accuracy the tolerance is judged on: test, or train without test cells. */
+  /** Whether skipping r costs at most the tolerance of train accuracy and of test accuracy (NaN: no test cells). */
+  private static boolean within(double train, double test, SkippedRange r, double tolerance) {
+    return train - r.trainAccuracy() <= tolerance && (Double.isNaN(test) || test - r.testAccuracy() <= tolerance);
+  }
+
+  /**
+   * The maximal bypassable ranges: the bypassable ranges that no longer bypassable range measured
+   * contains (they may overlap), i.e. the layers that can be skipped together.
+   *
+   * @return ranges by start, then length
+   */
+  public List<SkippedRange> maximalBypassable() {
+    List<SkippedRange> ok = ranges.stream().filter(r -> within(trainAccuracy, testAccuracy, r, tolerance)).toList();
+    return ok.stream()
+        .filter(r -> ok.stream().noneMatch(o -> o.length() > r.length() && o.from() <= r.from() && o.to() >= r.to()))
+        .sorted(java.util.Comparator.comparingInt(SkippedRange::from).thenComparingInt(SkippedRange::length))
+        .toList();
+  }
+
+  /** The accuracy of the drop matrix: test, or train without test cells. */
   private static double reference(SkippedRange r, boolean hasTest) {
     return hasTest ? r.testAccuracy() : r.trainAccuracy();
   }

@@ -130,8 +130,20 @@ class KeyFrequenciesTest {
     assertArrayEquals(new int[] {2}, KeyFrequencies.select(new double[] {0, 1, 0}));
   }
 
+  /** The fallback of the progress measures: the widest ratio, however narrow; none when all are equal. */
+  @Test
+  void aLeastRatioOfOneCutsAtTheWidestRatio() {
+    double[] soft = {0.17, 0.14, 0.11, 0.05, 0.04};
+    assertArrayEquals(new int[0], KeyFrequencies.select(soft));
+    assertArrayEquals(new int[] {1, 2, 3}, KeyFrequencies.select(soft, 1));
+    assertArrayEquals(KeyFrequencies.select(soft), KeyFrequencies.select(soft, KeyFrequencies.KEY_GAP));
+    assertArrayEquals(new int[0], KeyFrequencies.select(new double[] {0.25, 0.25, 0.25, 0.25}, 1));
+  }
+
   @Test
   void badArgumentsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> KeyFrequencies.select(new double[] {0.5, 0.5}, 0.99));
+    assertThrows(IllegalArgumentException.class, () -> KeyFrequencies.select(new double[] {0.5, 0.5}, Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> new KeyFrequencies(1));
     KeyFrequencies key = new KeyFrequencies(5);
     assertThrows(IllegalArgumentException.class, () -> key.add(new float[24], 1));
