@@ -10,6 +10,8 @@ import occam.io.UsageException;
 import occam.results.analysis.AnalysisReport;
 import occam.transformer.Snapshots;
 import occam.transformer.analysis.RunAnalysis;
+import occam.transformer.analysis.CompressionMeasure;
+import occam.transformer.analysis.LmnMeasure;
 import occam.transformer.analysis.SnapshotMeasure;
 import occam.transformer.records.ValueList;
 import occam.transformer.records.analysis.RunAnalysisResult;
@@ -60,7 +62,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
    * @return the extra measures
    */
   static List<SnapshotMeasure> extraMeasures() {
-    return List.of();
+    return List.of(
+        new CompressionMeasure(),
+        new LmnMeasure());
   }
 
   @Override
