@@ -11,6 +11,7 @@ import occam.results.analysis.AnalysisReport;
 import occam.transformer.Snapshots;
 import occam.transformer.analysis.RunAnalysis;
 import occam.transformer.analysis.CompressionMeasure;
+import occam.transformer.analysis.LlcMeasure;
 import occam.transformer.analysis.LmnMeasure;
 import occam.transformer.analysis.SnapshotMeasure;
 import occam.transformer.records.ValueList;
@@ -64,7 +65,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   static List<SnapshotMeasure> extraMeasures() {
     return List.of(
         new CompressionMeasure(),
-        new LmnMeasure());
+        new LmnMeasure(),
+        new LlcMeasure());
   }
 
   @Override
