@@ -15,8 +15,11 @@ import occam.transformer.Snapshots;
 import occam.transformer.analysis.BdmMeasure;
 import occam.transformer.analysis.BypassMeasure;
 import occam.transformer.analysis.CmaMeasure;
+import occam.transformer.analysis.CompressionMeasure;
 import occam.transformer.analysis.EmbeddingGeometry;
 import occam.transformer.analysis.EmbeddingSpectrum2d;
+import occam.transformer.analysis.LlcMeasure;
+import occam.transformer.analysis.LmnMeasure;
 import occam.transformer.analysis.ProgressMeasure;
 import occam.transformer.analysis.RunAnalysis;
 import occam.transformer.analysis.SnapshotMeasure;
@@ -95,9 +98,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     MEASURES.put("cma", run -> new CmaMeasure());
     MEASURES.put("bypass", run -> new BypassMeasure());
     MEASURES.put(ProgressMeasure.NAME, ProgressMeasure::ofRun);
+    MEASURES.put("compression", run -> new CompressionMeasure());
+    MEASURES.put("lmn", run -> new LmnMeasure());
+    MEASURES.put("llc", run -> new LlcMeasure());
   }
 
-  /** The measures run without {@code --measures}. */
+  /** The measures run without {@code --measures} (compression, lmn and llc are costly: ask for them). */
   static final String STANDARD = "embedding,spectrum,bdm,cma,bypass,progress";
 
   /** The known names, for the help text. */

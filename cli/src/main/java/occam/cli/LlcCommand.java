@@ -14,7 +14,9 @@ import occam.io.UsageException;
 import occam.theory.llc.LlcEstimate;
 import occam.theory.llc.SgldListener;
 import occam.theory.llc.SgldSettings;
+import occam.transformer.Snapshots;
 import occam.transformer.llc.CheckpointWeights;
+import occam.transformer.llc.SnapshotWeights;
 import occam.transformer.llc.TransformerLlc;
 import occam.transformer.llc.WeightsSource;
 import picocli.CommandLine.Command;
@@ -49,7 +51,7 @@ public final class LlcCommand implements Callable<Integer> {
   Path runDir;
 
   @Option(names = "--step", paramLabel = "STEP",
-      description = "The step to measure at. Default: the checkpoint's step (the only one until snapshots exist).")
+      description = "The step to measure at: the checkpoint's (default) or one with a weight snapshot (--snapshots).")
   Integer step;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -68,7 +70,8 @@ public final class LlcCommand implements Callable<Integer> {
       throw new UsageException("run folder " + Messages.value(runDir) + " is not a folder");
     }
     SgldSettings settings = sgld.settings();
-    WeightsSource source = Commands.userInput(() -> CheckpointWeights.of(runDir));
+    WeightsSource source = Commands.userInput(() -> step != null && Files.exists(Snapshots.file(runDir, step))
+        ? SnapshotWeights.of(runDir) : CheckpointWeights.of(runDir));
     int at = step != null ? step : source.steps().get(source.steps().size() - 1);
     if (!source.steps().contains(at)) {
       throw new UsageException("--step " + at + ": " + Messages.value(runDir) + " holds weights at step(s) "

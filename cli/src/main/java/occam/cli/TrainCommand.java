@@ -26,6 +26,8 @@ import occam.transformer.StepProgress;
 import occam.transformer.TrainingListener;
 import occam.transformer.TrainingRun;
 import occam.transformer.WeightComplexity;
+import occam.transformer.compression.CompressionComplexityLog;
+import occam.transformer.compression.CompressionGrid;
 import occam.transformer.records.Preset;
 import occam.transformer.records.RunFolder;
 import occam.transformer.records.Settings;
@@ -106,6 +108,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "log K_BDM of the weight matrices as 'complexity' (4 symbols by quartiles, 1D blocks of 6, ctm-own-b4-d12)")
   private boolean bdm;
 
+  @Option(names = "--compression", paramLabel = "DELTA",
+      description = "log the compression complexity (seed 002, Alg. 1: bzip2 bits of the most compressed quantized/low-rank"
+          + " weights with training loss within DELTA nats) as 'complexity'; costs 18 forward passes per log step")
+  private Double compression;
+
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
       description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core; at most 4 per core)")
   private int threads;
@@ -141,12 +148,15 @@ public final class TrainCommand implements Callable<Integer> {
     Preset base = preset == null ? null : Commands.userInput(() -> Preset.parse(preset));
     TrainingConfig config = Commands.userInput(() -> SettingOptions.override(spec, Settings.ALL,
         base == null ? TrainingConfig.builder() : base.builder()).build());
-    WeightComplexity complexity = complexity();
+    WeightComplexity complexity = Commands.userInput(() -> complexity(config));
     Commands.userInput(() -> {
       Djl.useThreads(threads);
       return threads;
     });
     if (seeds != null || wds != null || lrs != null || fracs != null) {
+      if (compression != null) {
+        throw new UsageException("--compression measures a single run: drop the list options");
+      }
       return grid(config, base, complexity);
     }
     if (ensemble != null) {
@@ -261,8 +271,14 @@ public final class TrainCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  /** The complexity estimate behind {@code --bdm}; the BDM of module complexity plugs in here. */
-  private WeightComplexity complexity() {
+  /** The complexity estimate behind {@code --bdm} or {@code --compression} (one of them: both log 'complexity'). */
+  private WeightComplexity complexity(TrainingConfig config) {
+    if (compression != null) {
+      if (bdm) {
+        throw new UsageException("--bdm and --compression both log 'complexity': choose one");
+      }
+      return new CompressionComplexityLog(config, compression, CompressionGrid.TRAINING);
+    }
     return bdm ? BdmComplexity.of(BdmPreset.DEFAULT) : WeightComplexity.NONE;
   }
 

@@ -83,7 +83,11 @@ class TrainCommandTest {
         Arguments.of(List.of("--spectral-edge", "1"), "spectral-edge"),
         Arguments.of(List.of("--wd-after", "3000"), "wd-after"),
         Arguments.of(List.of("--wd-after", "3000:-1"), "wd-after"),
-        Arguments.of(List.of("--wd-after", "2000:0,1000:1"), "wd-after"));
+        Arguments.of(List.of("--wd-after", "2000:0,1000:1"), "wd-after"),
+        Arguments.of(List.of("--compression", "0"), "compression delta 0.0"),
+        Arguments.of(List.of("--compression", "-0.1"), "compression delta -0.1"),
+        Arguments.of(List.of("--compression", "0.1", "--bdm"), "choose one"),
+        Arguments.of(List.of("--compression", "0.1", "--seeds", "0:1"), "single run"));
   }
 
   @ParameterizedTest
@@ -122,6 +126,19 @@ class TrainCommandTest {
       assertTrue(m.get("complexity").getAsDouble() > 0, line);
     }
     assertTrue(summary.getAsJsonObject("final").get("complexity").getAsDouble() > 0);
+  }
+
+  /** --compression logs the bzip2 bits of the search's winner; the summary names δ and the grid. */
+  @Test
+  void compressionLogsComplexity(@TempDir Path tmp) throws IOException {
+    assertEquals(0, run(tiny(tmp, "--compression", "0.5", "--json")), err.toString());
+    JsonObject summary = JsonParser.parseString(out.toString()).getAsJsonObject();
+    String what = summary.get("complexity").getAsString();
+    assertTrue(what.contains("delta = 0.5") && what.contains("18 forward passes"), what);
+    for (String line : Files.readAllLines(tmp.resolve("metrics.jsonl"))) {
+      double bits = JsonParser.parseString(line).getAsJsonObject().get("complexity").getAsDouble();
+      assertTrue(bits > 0 && bits % 8 == 0, line); // whole bytes of bzip2 output
+    }
   }
 
   @Test

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import occam.complexity.WeightMatrix;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -31,7 +35,7 @@ public final class CompressionComplexity {
   private CompressionComplexity() {}
 
   /**
-   * Coarse-grains and compresses a network.
+   * Coarse-grains and compresses a network with every {@link Compressor}.
    *
    * @param weights the parameter groups, at least one
    * @param coarseGraining ε and κ
@@ -39,6 +43,24 @@ public final class CompressionComplexity {
    * @throws IllegalArgumentException if weights is empty or a bin index overflows an int
    */
   public static CompressionResult measure(List<WeightMatrix> weights, CoarseGraining coarseGraining) {
+    return measure(weights, coarseGraining, EnumSet.allOf(Compressor.class));
+  }
+
+  /**
+   * Coarse-grains and compresses a network with chosen compressors (a search needs only the one it
+   * minimizes; xz costs several times bzip2).
+   *
+   * @param weights the parameter groups, at least one
+   * @param coarseGraining ε and κ
+   * @param compressors the compressors to run, at least one
+   * @return sizes, ranks and the coarse-grained parameters
+   * @throws IllegalArgumentException if weights or compressors is empty or a bin index overflows an int
+   */
+  public static CompressionResult measure(
+      List<WeightMatrix> weights, CoarseGraining coarseGraining, Set<Compressor> compressors) {
+    if (compressors.isEmpty()) {
+      throw new IllegalArgumentException("compression complexity needs at least one compressor");
+    }
     if (weights.isEmpty()) {
       throw new IllegalArgumentException("compression complexity needs at least one weight matrix");
     }
@@ -72,13 +94,9 @@ public final class CompressionComplexity {
       throw new UncheckedIOException(e); // in-memory streams do not fail
     }
     byte[] raw = bytes.toByteArray();
-    return new CompressionResult(
-        coarseGraining,
-        ranks,
-        raw.length,
-        Compressor.BZIP2.compressedSize(raw),
-        Compressor.XZ.compressedSize(raw),
-        coarse);
+    Map<Compressor, Integer> sizes = new EnumMap<>(Compressor.class);
+    compressors.forEach(c -> sizes.put(c, c.compressedSize(raw)));
+    return new CompressionResult(coarseGraining, ranks, raw.length, sizes, coarse);
   }
 
   /** r(κ) if the low-rank form is smaller than the matrix, else 0. */

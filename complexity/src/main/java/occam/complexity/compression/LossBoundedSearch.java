@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import occam.complexity.WeightMatrix;
 
 /**
@@ -53,6 +54,21 @@ public final class LossBoundedSearch {
     public Outcome {
       points = List.copyOf(points);
     }
+
+    /**
+     * The most compressed evaluated point within another bound, L(θ̃) ≤ L(θ) + bound (the same order
+     * as {@link #best}); one search thus yields the whole rate–distortion curve over its grid.
+     *
+     * @param bound δ' ≥ 0
+     * @return the winning point, empty if none is within the bound
+     * @throws IllegalArgumentException if the bound is negative or NaN
+     */
+    public Optional<Point> bestWithin(double bound) {
+      if (!(bound >= 0)) {
+        throw new IllegalArgumentException("delta " + bound + " is not allowed: need >= 0");
+      }
+      return points.stream().filter(p -> p.loss() <= baseLoss + bound).min(order(objective));
+    }
   }
 
   private LossBoundedSearch() {}
@@ -87,17 +103,20 @@ public final class LossBoundedSearch {
     List<Point> points = new ArrayList<>();
     for (double eps : epsilons) {
       for (double kappa : kappas) {
-        CompressionResult r = CompressionComplexity.measure(weights, new CoarseGraining(eps, kappa));
+        CompressionResult r = CompressionComplexity.measure(weights, new CoarseGraining(eps, kappa), Set.of(objective));
         double l = loss.value(r.coarseGrained());
         points.add(new Point(r, l, l <= base + delta));
       }
     }
-    Comparator<Point> order =
-        Comparator.<Point>comparingInt(p -> p.result().bytes(objective))
-            .thenComparing(p -> -p.result().coarseGraining().epsilon())
-            .thenComparing(p -> p.result().coarseGraining().kappa());
-    Optional<Point> best = points.stream().filter(Point::accepted).min(order);
+    Optional<Point> best = points.stream().filter(Point::accepted).min(order(objective));
     return new Outcome(base, delta, objective, best, points);
+  }
+
+  /** Smallest compressed size first; ties to the larger ε, then the smaller κ (the coarser description). */
+  private static Comparator<Point> order(Compressor objective) {
+    return Comparator.<Point>comparingInt(p -> p.result().bytes(objective))
+        .thenComparing(p -> -p.result().coarseGraining().epsilon())
+        .thenComparing(p -> p.result().coarseGraining().kappa());
   }
 
   /**

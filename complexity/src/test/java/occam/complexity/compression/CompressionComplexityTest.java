@@ -141,6 +141,45 @@ class CompressionComplexityTest {
     assertTrue(none.best().isEmpty());
   }
 
+  /** One search gives the rate–distortion curve: the best size within δ' is non-increasing in δ'. */
+  @Test
+  void rateDistortionCurveIsMonotoneInTheBound() {
+    WeightMatrix w = outer(40, 40, 0.01, 7);
+    LossBoundedSearch.Loss loss = p -> {
+      double s = 0;
+      for (int i = 0; i < w.size(); i++) {
+        double d = p.get(0).values()[i] - w.values()[i];
+        s += d * d;
+      }
+      return s / w.size();
+    };
+    LossBoundedSearch.Outcome o = LossBoundedSearch.search(List.of(w), loss, 1e-3,
+        LossBoundedSearch.logSpaced(1e-4, 0.3, 8), new double[] {0.5, 0.9, 1}, Compressor.BZIP2);
+    assertEquals(o.best(), o.bestWithin(1e-3));
+    int previous = Integer.MAX_VALUE;
+    for (double bound : new double[] {1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1}) {
+      LossBoundedSearch.Point p = o.bestWithin(bound).orElseThrow(); // ε = 1e-4, κ = 1: MSE ≈ ε²/12 ≈ 1e-9
+      assertTrue(p.loss() <= bound, "loss " + p.loss() + " above " + bound);
+      assertTrue(p.result().bzip2Bytes() <= previous, "bits rose at " + bound);
+      previous = p.result().bzip2Bytes();
+    }
+    // the loosest bound admits every point: the smallest description of the grid
+    assertEquals(o.points().stream().mapToInt(p -> p.result().bzip2Bytes()).min().orElseThrow(), previous);
+    assertThrows(IllegalArgumentException.class, () -> o.bestWithin(-1));
+  }
+
+  /** H(D|θ̃) = n·L/ln 2 bits, K = 8·bytes: 100 samples at ln 2 nats each cost 100 bits. */
+  @Test
+  void descriptionLengthAddsDataBitsAndModelBits() {
+    DescriptionLength d = DescriptionLength.of(100, Math.log(2), 25);
+    assertEquals(100, d.dataBits(), 1e-12);
+    assertEquals(200, d.modelBits(), 0);
+    assertEquals(300, d.totalBits(), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> DescriptionLength.of(0, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> DescriptionLength.of(1, -1, 1));
+    assertThrows(IllegalArgumentException.class, () -> new DescriptionLength(Double.NaN, 1));
+  }
+
   @Test
   void invalidArgumentsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> new CoarseGraining(0, 1));

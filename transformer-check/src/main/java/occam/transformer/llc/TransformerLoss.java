@@ -111,6 +111,17 @@ public final class TransformerLoss implements SampleLoss, AutoCloseable {
     }
   }
 
+  /** L_n(w) by one forward pass, without the backward pass the gradient would cost. */
+  @Override
+  public double value(double[] w) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      set(w);
+      NDArray logits = model.forward(store, new NDList(train.tokenArray()), false).singletonOrThrow();
+      return -CrossEntropy.logLikelihood(logits, train.oneHot()).mean().getDouble();
+    }
+  }
+
   private double evaluate(double[] w, double[] gradient, NDArray batchTokens, NDArray batchOneHot) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();

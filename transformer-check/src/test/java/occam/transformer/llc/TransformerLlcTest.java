@@ -47,6 +47,7 @@ class TransformerLlcTest {
       double[] g = new double[w.length];
       double value = loss.valueAndGradient(w, g);
       assertEquals(s.finalMetrics().trainLoss(), value, 1e-6 * Math.max(1, value));
+      assertEquals(value, loss.value(w), 1e-12 * Math.max(1, value)); // the forward-only path agrees
       // float32 model: central differences with h = 1e-2 on the largest gradient entries
       int[] order = java.util.stream.IntStream.range(0, w.length).boxed()
           .sorted((a, b) -> Double.compare(Math.abs(g[b]), Math.abs(g[a]))).mapToInt(Integer::intValue).limit(5).toArray();
@@ -75,5 +76,27 @@ class TransformerLlcTest {
     assertArrayEquals(a.losses()[1], b.losses()[1]);
     assertThrows(IllegalArgumentException.class, () -> TransformerLlc.at(source, 39, settings, SgldListener.NONE));
     assertThrows(IllegalArgumentException.class, () -> CheckpointWeights.of(tmp.resolve("missing")));
+  }
+
+  /** Snapshots are an LLC source: the analyze measure and {@code occam llc --step} agree on a snapshot. */
+  @Test
+  void snapshotsAreASourceAndTheMeasureAgrees(@TempDir Path tmp) throws java.io.IOException {
+    TrainingConfig config = TrainingConfig.builder().set(P, 5).set(FRAC, 0.6).set(SEED, 3L).set(D_MODEL, 8)
+        .set(HEADS, 2).set(D_MLP, 16).set(LR, 1e-2).set(WEIGHT_DECAY, 1.0).set(STEPS, 20).set(LOG_EVERY, 5)
+        .set(CHECKPOINT_EVERY, 20).set(occam.transformer.records.Settings.SNAPSHOTS,
+            occam.transformer.records.SnapshotSchedule.parse("0,10,20")).build();
+    TrainingRun.of(config).output(tmp).run();
+    SnapshotWeights source = SnapshotWeights.of(tmp);
+    assertEquals(java.util.List.copyOf(occam.transformer.Snapshots.steps(tmp)), source.steps());
+    assertTrue(source.steps().containsAll(java.util.List.of(0, 10, 20)), source.steps().toString());
+    assertThrows(IllegalArgumentException.class, () -> source.at(7));
+    assertThrows(IllegalArgumentException.class, () -> SnapshotWeights.of(tmp.resolve("missing")));
+    SgldSettings settings = new SgldSettings(1e-5, 1, 2, 10, 20, 4, 1);
+    LlcEstimate direct = TransformerLlc.at(source, 10, settings, SgldListener.NONE);
+    occam.transformer.records.analysis.Measured m = new occam.transformer.analysis.LlcMeasure(settings, true)
+        .measure(occam.transformer.Snapshots.read(tmp, 10));
+    assertEquals(direct.lambda(), m.number("lambda"));
+    assertEquals(direct.diagnostics().rHat(), m.number("r_hat"));
+    assertEquals(0, m.number("diverged"));
   }
 }
