@@ -269,9 +269,9 @@ public final class LeagueReport {
       Interval t = theory.get().meanAbsLogRatio();
       boolean overlap = t.lo() <= b.hi() && b.lo() <= t.hi();
       v.append(String.format(Locale.ROOT, "Best theory-derived: `%s` %s; best baseline: `%s` %s: the theory %s the "
-          + "baseline by %s in mean |ln ratio| (a factor %s typical), intervals %s.", theory.get().predictor(),
+          + "baseline by %s in mean |ln ratio| (a factor %s typical); intervals %s.", theory.get().predictor(),
           Numbers.table(t.point()), base.get().predictor(), Numbers.table(b.point()),
-          t.point() < b.point() ? "beats" : "does not beat", Numbers.table(Math.abs(b.point() - t.point())),
+          t.point() < b.point() ? "beats" : "trails", Numbers.table(Math.abs(b.point() - t.point())),
           Numbers.table(Math.exp(Math.abs(b.point() - t.point()))), overlap ? "overlap" : "do not overlap"));
     } else {
       v.append(base.isEmpty() ? "No baseline qualifies." : "No theory-derived predictor qualifies.");
