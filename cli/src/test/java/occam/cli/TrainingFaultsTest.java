@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -288,6 +289,25 @@ class TrainingFaultsTest {
         .redirectError(stderr.toFile()).start();
   }
 
+  /**
+   * Skips the test where the child inherited an ignored SIGINT (a build started in the background by a
+   * shell without job control, e.g. {@code (mvn verify &)} in a script): the JVM then never sees SIGINT,
+   * as POSIX wants, and there is nothing to test. Reads the Linux process status; elsewhere assumes delivery.
+   */
+  private static void assumeSigintReaches(Process p) throws IOException {
+    Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+    if (!Files.isReadable(status)) {
+      return;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("SigIgn:")) {
+        long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+        assumeTrue((ignored & (1L << (2 - 1))) == 0, "SIGINT is ignored by this process tree (started in the"
+            + " background without job control): the JVM cannot see it");
+      }
+    }
+  }
+
   /** Waits until the run's metrics log has a line at or past a step (the run is training). */
   private static void awaitStep(Process p, Path run, int step) throws IOException, InterruptedException {
     Path log = run.resolve(RunFolder.METRICS_FILE);
@@ -339,6 +359,7 @@ class TrainingFaultsTest {
       CliRun second = CliRun.of(tiny(members.get(1), 40).toArray(String[]::new));
       assertEquals(Occam.EXIT_USAGE, second.exit(), second.err());
       assertTrue(second.err().contains("is in use by pid " + p.pid()), second.err());
+      assumeSigintReaches(p);
       assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
       assertTrue(p.waitFor(120, TimeUnit.SECONDS), "exits after saving");
       List<String> said = Files.readAllLines(tmp.resolve("grid.err"));
@@ -370,6 +391,7 @@ class TrainingFaultsTest {
     Path cut = tmp.resolve("cut");
     Process q = start(tiny(cut, steps), tmp.resolve("cut.err"));
     awaitStep(q, cut, 10);
+    assumeSigintReaches(q);
     assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(q.pid())).start().waitFor());
     assertTrue(q.waitFor(120, TimeUnit.SECONDS), "exits after saving");
     String said = Files.readString(tmp.resolve("cut.err")).strip();
