@@ -19,6 +19,9 @@ done
 for op in add mul; do
   train --p 47 --op "$op" --lrs 1e-3 --wds 0.1,0.3,1,3 --fracs 0.3,0.4,0.5,0.6 --seeds 0:2
 done
-for op in add sub mul div; do
-  train --p 59 --op "$op" --lrs 3e-3 --wds 0.1,0.3,1,3 --fracs 0.3,0.4,0.5,0.6 --seeds 0:2
+# p = 59 seed by seed, so that every op has a first seed before any has a third (partial grids stay balanced)
+for seed in 0 1 2; do
+  for op in add sub mul div; do
+    train --p 59 --op "$op" --lrs 3e-3 --wds 0.1,0.3,1,3 --fracs 0.3,0.4,0.5,0.6 --seeds "$seed:$seed"
+  done
 done
