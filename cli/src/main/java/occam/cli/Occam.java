@@ -45,7 +45,7 @@ public final class Occam {
 
   private static int onParameterException(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("occam: " + oneLine(e.getMessage()));
+    err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
     err.flush();
     return EXIT_USAGE;
   }

@@ -72,5 +72,14 @@ class ExitCodesTest {
     CliRun r = run("throw", "--nope");
     assertEquals(Occam.EXIT_USAGE, r.exit());
     assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("occam throw: "), r.err());
+  }
+
+  @Test
+  void conversionErrorsNameTheSubcommand() {
+    CliRun r = run("train", "--steps", "many");
+    assertEquals(Occam.EXIT_USAGE, r.exit());
+    assertTrue(r.err().startsWith("occam train: "), r.err());
+    assertTrue(r.err().contains("--steps"), r.err());
   }
 }
