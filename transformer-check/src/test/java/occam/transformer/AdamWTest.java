@@ -126,13 +126,13 @@ class AdamWTest {
 
   @Test
   void lambdaLrWarmUpStartsOneUpdateLaterAtZero() {
-    AdamWConfig c = new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 10, WarmupRule.LAMBDA_LR);
+    AdamWConfig c = new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 10).withWarmupRule(WarmupRule.LAMBDA_LR);
     assertEquals(0, c.learningRate(1), 0);
     assertEquals(1e-4, c.learningRate(2), 1e-18);
     assertEquals(9e-4, c.learningRate(10), 1e-18);
     assertEquals(1e-3, c.learningRate(11), 1e-18);
-    assertEquals(1e-3, new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 0, WarmupRule.LAMBDA_LR).learningRate(1), 0);
-    assertThrows(IllegalArgumentException.class, () -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 10, (WarmupRule) null));
+    assertEquals(1e-3, new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 0).withWarmupRule(WarmupRule.LAMBDA_LR).learningRate(1), 0);
+    assertThrows(IllegalArgumentException.class, () -> AdamWConfig.of(1e-3, 1).withWarmupRule(null));
   }
 
   @Test

@@ -40,8 +40,8 @@ class TorchAdamWTest {
   private static AdamWConfig config(String name, String warmup) {
     WarmupRule rule = WarmupRule.valueOf(warmup.toUpperCase(java.util.Locale.ROOT));
     return switch (name) {
-      case "preset" -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 10, rule);
-      case "strong" -> new AdamWConfig(0.05, 0.9, 0.98, 1e-8, 0.5, 10, rule);
+      case "preset" -> new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1.0, 10).withWarmupRule(rule);
+      case "strong" -> new AdamWConfig(0.05, 0.9, 0.98, 1e-8, 0.5, 10).withWarmupRule(rule);
       default -> throw new AssertionError(name);
     };
   }

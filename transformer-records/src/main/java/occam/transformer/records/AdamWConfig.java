@@ -86,38 +86,25 @@ public record AdamWConfig(
   }
 
   /**
-   * The hyperparameters with a given warm-up rule and a constant weight decay.
+   * These hyperparameters with another warm-up rule.
    *
-   * @param lr peak learning rate
-   * @param beta1 β₁
-   * @param beta2 β₂
-   * @param eps ε
-   * @param weightDecay λ throughout
-   * @param warmupSteps number of warm-up updates
-   * @param warmupRule where the warm-up starts
-   * @throws IllegalArgumentException as the canonical constructor
+   * @param rule where the warm-up starts
+   * @return the changed configuration
+   * @throws IllegalArgumentException if rule is null
    */
-  public AdamWConfig(
-      double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps, WarmupRule warmupRule) {
-    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, warmupRule, DecayChanges.NONE);
+  public AdamWConfig withWarmupRule(WarmupRule rule) {
+    return new AdamWConfig(lr, beta1, beta2, eps, weightDecay, warmupSteps, rule, decayChanges);
   }
 
   /**
-   * The hyperparameters with the {@link WarmupRule#LINEAR} warm-up and weight-decay changes.
+   * These hyperparameters with other weight-decay changes.
    *
-   * @param lr peak learning rate
-   * @param beta1 β₁
-   * @param beta2 β₂
-   * @param eps ε
-   * @param weightDecay λ until the first change
-   * @param warmupSteps number of warm-up updates
-   * @param decayChanges steps from which λ takes other values
-   * @throws IllegalArgumentException as the canonical constructor
+   * @param changes steps from which λ takes other values
+   * @return the changed configuration
+   * @throws IllegalArgumentException if changes is null
    */
-  public AdamWConfig(
-      double lr, double beta1, double beta2, double eps, double weightDecay, int warmupSteps,
-      DecayChanges decayChanges) {
-    this(lr, beta1, beta2, eps, weightDecay, warmupSteps, WarmupRule.LINEAR, decayChanges);
+  public AdamWConfig withDecayChanges(DecayChanges changes) {
+    return new AdamWConfig(lr, beta1, beta2, eps, weightDecay, warmupSteps, warmupRule, changes);
   }
 
   /**

@@ -37,7 +37,7 @@ class DecayChangesTest {
     assertEquals(0, two.valueAt(1000, 1), 0);
     assertEquals(0, two.valueAt(1999, 1), 0);
     assertEquals(1.5, two.valueAt(5000, 1), 0);
-    AdamWConfig adam = new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 0, DecayChanges.parse("3:0"));
+    AdamWConfig adam = new AdamWConfig(1e-3, 0.9, 0.98, 1e-8, 1, 0).withDecayChanges(DecayChanges.parse("3:0"));
     assertEquals(List.of(1.0, 1.0, 1.0, 0.0, 0.0), List.of(adam.weightDecay(1), adam.weightDecay(2),
         adam.weightDecay(3), adam.weightDecay(4), adam.weightDecay(5)), "update t uses λ of step t − 1");
     assertThrows(IllegalArgumentException.class, () -> adam.weightDecay(0));
