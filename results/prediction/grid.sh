@@ -4,11 +4,12 @@
 #   main:      ops add sub mul div × p 47, 59 × wd 0.1 0.3 1 3 × frac 0.3 0.4 0.5 0.6 × lr 3e-3 × seeds 0:2  (384 runs)
 #   lr:        ops add mul × p 47 × the same wd × frac × lr 1e-3 × seeds 0:2                                 ( 96 runs)
 #   controls:  wd 0: ops add sub mul div × p 47 × frac 0.3 0.5 × lr 3e-3 × seeds 0:1                       ( 16 runs)
-# Usage: results/prediction/grid.sh OUT_DIR   (re-run the same command to resume: finished runs are kept)
+# Usage: [THREADS=N] results/prediction/grid.sh OUT_DIR   (re-run the same command to resume: finished runs are kept;
+#        THREADS (default 2) = intra-op threads; use 1 when another job shares a 2-core machine)
 set -euo pipefail
 out=${1:?usage: grid.sh OUT_DIR}
 occam=${OCCAM:-./occam}
-common=(--preset quick --steps 2000 --log-every 50 --rank-every 1000 --threads 2 --no-progress --resume --out "$out")
+common=(--preset quick --steps 2000 --log-every 50 --rank-every 1000 --threads "${THREADS:-2}" --no-progress --resume --out "$out")
 train() { "$occam" train "${common[@]}" "$@"; }
 for op in add sub mul div; do
   train --p 47 --op "$op" --lrs 3e-3 --wds 0.1,0.3,1,3 --fracs 0.3,0.4,0.5,0.6 --seeds 0:2
