@@ -64,6 +64,9 @@ class LlcCommandTest {
     for (int i = 0; i < rows.size(); i++) {
       CSVRecord row = rows.get(i);
       assertEquals(chosen.get(i), Integer.parseInt(row.get("step")));
+      assertEquals(List.of("1.0E-5", "100", "2", "5", "10", "0", "0"), List.of(row.get("epsilon"), row.get("gamma"),
+          row.get("chains"), row.get("burn_in"), row.get("draws"), row.get("batch"), row.get("seed")),
+          "the defaults fill what is not given; the default batch 64 exceeds n = 15: full batch");
       CliRun single = CliRun.of(args("llc", snapshotRun.toString(), "--step", row.get("step"), "--json"));
       assertEquals(0, single.exit(), single.err());
       JsonObject j = Json.parseStrict(single.out()).getAsJsonObject();

@@ -1,5 +1,6 @@
 package occam.results.llc;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,12 +10,12 @@ import occam.io.AtomicFiles;
 import occam.results.Csv;
 import occam.results.plot.TrainingCurves;
 import occam.transformer.records.StepMetrics;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -64,13 +65,12 @@ public final class LlcCurveReport {
    * @param log the metrics log
    * @param tMem the memorization step, if reached
    * @param tGrok the grokking step, if reached
-   * @param command the producing command, printed on the first panel
+   * @param command the producing command, printed under the loss panel
    * @return the λ̂ panel and the loss panel
    */
   public static List<XYChart> charts(List<LlcCurveRow> rows, List<StepMetrics> log, OptionalInt tMem,
       OptionalInt tGrok, String command) {
-    XYChart llc = chart("local learning coefficient by SGLD", "λ̂ (± se over chains)");
-    llc.addAnnotation(new AnnotationText(command, llc.getWidth() / 2.0, 6, true));
+    XYChart llc = chart("local learning coefficient by SGLD", "λ̂ (± se over chains)", "step");
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     List<Double> errors = new ArrayList<>();
@@ -84,10 +84,9 @@ public final class LlcCurveReport {
     if (!xs.isEmpty()) {
       XYSeries s = llc.addSeries("λ̂", xs, ys, errors);
       s.setMarker(SeriesMarkers.CIRCLE);
-      mark(llc, tMem, tGrok, ys.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-          ys.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+      mark(llc, tMem, tGrok, 0, ys.stream().mapToDouble(Double::doubleValue).max().orElse(1));
     }
-    XYChart loss = chart("cross-entropy loss (metrics log)", "loss (nats)");
+    XYChart loss = chart("cross-entropy loss (metrics log)", "loss (nats)", "step  —  " + command);
     TrainingCurves.add(loss, log, "train", StepMetrics::trainLoss, 0);
     TrainingCurves.add(loss, log, "test", StepMetrics::testLoss, 0);
     boolean positive = log.stream().filter(m -> m.step() > 0)
@@ -100,27 +99,36 @@ public final class LlcCurveReport {
     if (!loss.getSeriesMap().isEmpty()) {
       mark(loss, tMem, tGrok, lo, hi);
     }
+    double first = Math.min(xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.MAX_VALUE),
+        log.stream().filter(m -> m.step() > 0).mapToDouble(StepMetrics::step).min().orElse(Double.MAX_VALUE));
+    double last = Math.max(xs.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+        log.stream().mapToDouble(StepMetrics::step).max().orElse(0));
+    if (first < last) {
+      for (XYChart c : List.of(llc, loss)) {
+        c.getStyler().setXAxisMin(first).setXAxisMax(last);
+      }
+    }
     return List.of(llc, loss);
   }
 
   /** Vertical lines at t_mem and t_grok between lo and hi. */
   private static void mark(XYChart chart, OptionalInt tMem, OptionalInt tGrok, double lo, double hi) {
     if (tMem.isPresent() && tMem.getAsInt() > 0) {
-      line(chart, "t_mem = " + tMem.getAsInt(), tMem.getAsInt(), lo, hi);
+      line(chart, "t_mem = " + tMem.getAsInt(), tMem.getAsInt(), lo, hi, new Color(230, 120, 0));
     }
     if (tGrok.isPresent() && tGrok.getAsInt() > 0) {
-      line(chart, "t_grok = " + tGrok.getAsInt(), tGrok.getAsInt(), lo, hi);
+      line(chart, "t_grok = " + tGrok.getAsInt(), tGrok.getAsInt(), lo, hi, new Color(0, 150, 60));
     }
   }
 
-  private static void line(XYChart chart, String name, int step, double lo, double hi) {
+  private static void line(XYChart chart, String name, int step, double lo, double hi, Color color) {
     XYSeries s = chart.addSeries(name, new double[] {step, step}, new double[] {lo, hi});
-    s.setMarker(SeriesMarkers.NONE);
+    s.setMarker(SeriesMarkers.NONE).setLineColor(color).setLineStyle(SeriesLines.DASH_DASH);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
   }
 
-  private static XYChart chart(String title, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(760).height(420).title(title).xAxisTitle("step").yAxisTitle(yTitle)
+  private static XYChart chart(String title, String yTitle, String xTitle) {
+    XYChart chart = new XYChartBuilder().width(960).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
         .build();
     chart.getStyler().setXAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(7);
     return chart;

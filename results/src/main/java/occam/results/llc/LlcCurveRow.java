@@ -2,6 +2,7 @@ package occam.results.llc;
 
 import occam.theory.llc.LlcEstimate;
 import occam.theory.llc.SgldDiagnostics;
+import occam.theory.llc.SgldSettings;
 
 /**
  * One point of an LLC curve over training: λ̂ at one step with its diagnostics.
@@ -18,6 +19,13 @@ import occam.theory.llc.SgldDiagnostics;
  * @param lossRise E_w[L] − L_n(w*) = λ̂/(n·β*), how far up the loss the chains sample (nats)
  * @param n training set size
  * @param nBeta n·β* = n/ln n
+ * @param epsilon the SGLD step size ε
+ * @param gamma the localization γ
+ * @param chains the chains
+ * @param burnIn burn-in steps per chain
+ * @param draws recorded draws per chain
+ * @param batch samples per SGLD gradient (0: the full batch)
+ * @param seed the SGLD seed
  */
 public record LlcCurveRow(
     int step,
@@ -31,7 +39,14 @@ public record LlcCurveRow(
     double lossAtWStar,
     double lossRise,
     int n,
-    double nBeta) {
+    double nBeta,
+    double epsilon,
+    double gamma,
+    int chains,
+    int burnIn,
+    int draws,
+    int batch,
+    long seed) {
 
   /**
    * The row of an estimate.
@@ -42,7 +57,9 @@ public record LlcCurveRow(
    */
   public static LlcCurveRow of(int step, LlcEstimate e) {
     SgldDiagnostics d = e.diagnostics();
+    SgldSettings s = e.settings();
     return new LlcCurveRow(step, e.lambda(), d.standardError(), d.chainSpread(), d.rHat(), d.drift(), d.driftZ(),
-        e.diverged(), e.lossAtCenter(), e.lambda() / e.nBeta(), e.n(), e.nBeta());
+        e.diverged(), e.lossAtCenter(), e.lambda() / e.nBeta(), e.n(), e.nBeta(), s.stepSize(), s.localization(),
+        s.chains(), s.burnIn(), s.draws(), s.batchSize(), s.seed());
   }
 }

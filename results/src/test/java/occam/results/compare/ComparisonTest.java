@@ -115,14 +115,14 @@ class ComparisonTest {
     assertTrue(lines.get(2).endsWith(",7,5,400,100,40,10"), lines.get(2));
     assertTrue(lines.get(3).endsWith(",7,,,,,"), lines.get(3));
     String md = Files.readString(tmp.resolve(ComparisonReport.MARKDOWN));
-    assertTrue(md.contains("| median measured LLC drop λ̂(t_mem)/λ̂(end) (SGLD; runs with llc/llc-curve.csv) | 10 (1 runs) |"),
+    assertTrue(md.contains("| median measured LLC drop λ̂(t_mem)/λ̂(end) (SGLD; grokked runs with llc/llc-curve.csv) | 10 (1 runs) |"),
         md);
     assertEquals(10, Json.parseStrict(Files.readString(tmp.resolve(ComparisonReport.SUMMARY))).getAsJsonObject()
         .get("median_llc_drop").getAsDouble(), 1e-12);
   }
 
   private static LlcCurveRow row(int step, double llc) {
-    return new LlcCurveRow(step, llc, 1, 2, 1, 0, 0, false, 0.1, llc / 150, 1105, 150);
+    return new LlcCurveRow(step, llc, 1, 2, 1, 0, 0, false, 0.1, llc / 150, 1105, 150, 1e-4, 100, 4, 1000, 1000, 64, 0);
   }
 
   @Test

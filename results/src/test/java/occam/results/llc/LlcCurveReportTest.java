@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The LLC curve's files, and the drop compare reads back from them. */
 class LlcCurveReportTest {
   private static LlcCurveRow row(int step, double llc) {
-    return new LlcCurveRow(step, llc, 0.5, 1, 1.01, 0.2, 0.4, !Double.isFinite(llc), 1e-3, llc / 157.7, 1105, 157.7);
+    return new LlcCurveRow(step, llc, 0.5, 1, 1.01, 0.2, 0.4, !Double.isFinite(llc), 1e-3, llc / 157.7, 1105, 157.7, 1e-4, 100, 4,
+        1000, 1000, 64, 0);
   }
 
   @Test
@@ -28,9 +29,12 @@ class LlcCurveReportTest {
     assertTrue(Files.size(dir.resolve(LlcCurveReport.FIGURE)) > 0);
     List<String> lines = Files.readAllLines(dir.resolve(LlcCurveReport.CSV));
     assertEquals("# command: occam llc x", lines.get(0));
-    assertEquals("step,llc,standard_error,chain_spread,r_hat,drift,drift_z,diverged,loss_at_w_star,loss_rise,n,n_beta",
+    assertEquals("step,llc,standard_error,chain_spread,r_hat,drift,drift_z,diverged,loss_at_w_star,loss_rise,n,n_beta,epsilon,"
+        + "gamma,chains,burn_in,draws,batch,seed",
         lines.get(1));
     assertEquals(7, lines.size());
+    assertEquals("60,410,0.5,1,1.01,0.2,0.4,false,0.001,2.5998731769181993,1105,157.7,1.0E-4,100,4,1000,1000,64,0",
+        lines.get(3));
     LlcDrop d = LlcDrop.of(tmp, OptionalInt.of(76)).orElseThrow();
     assertEquals(new LlcDrop(90, 420, 1500, 35), d, "76 is nearer 90 than 60");
     assertEquals(12, d.ratio(), 1e-12);
