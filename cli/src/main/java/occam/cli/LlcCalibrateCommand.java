@@ -38,7 +38,16 @@ import picocli.CommandLine.Spec;
           + " Hermitian W). Writes sfm-calibration.csv, .md and .png into --out (swapped in whole)."
     })
 public final class LlcCalibrateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+
+  /** Receives the command's model and puts the SFM's SGLD defaults into the help. */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    value.usageMessage().footer(SgldOptions.defaultsLine(SgldSettings.defaults(0))
+        + " (epsilon: epsilon*n*beta*h_max/4 ~ 1% bias at n ~ 500, h_max ~ 4; burn-in: five relaxation times"
+        + " 2/(epsilon*P) of the stiffest-to-mix direction of the SFM, see results/llc.)");
+  }
 
   @Option(names = "--p", paramLabel = "P[,P…]", split = ",", defaultValue = "31,47",
       description = "Primes. Default: ${DEFAULT-VALUE}.")
@@ -70,7 +79,7 @@ public final class LlcCalibrateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    SgldSettings base = sgld.settings();
+    SgldSettings base = sgld.settings(SgldSettings.defaults(0));
     List<Double> steps = epsilons == null || epsilons.isEmpty() ? List.of(base.stepSize()) : epsilons;
     List<SgldSettings> settings = new ArrayList<>();
     for (double e : steps) {

@@ -1,24 +1,38 @@
 package occam.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import occam.io.Json;
 import occam.io.Messages;
 import occam.io.Numbers;
+import occam.io.ReportFolder;
 import occam.io.UsageException;
+import occam.results.llc.LlcCurveReport;
+import occam.results.llc.LlcCurveRow;
 import occam.theory.llc.LlcEstimate;
 import occam.theory.llc.SgldListener;
 import occam.theory.llc.SgldSettings;
+import occam.transformer.Djl;
 import occam.transformer.Snapshots;
 import occam.transformer.llc.CheckpointWeights;
+import occam.transformer.llc.LlcCurve;
 import occam.transformer.llc.SnapshotWeights;
 import occam.transformer.llc.TransformerLlc;
 import occam.transformer.llc.WeightsSource;
+import occam.transformer.records.RunFolder;
+import occam.transformer.records.StepMetrics;
+import occam.transformer.records.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,13 +53,30 @@ import picocli.CommandLine.Spec;
       "Local learning coefficient lambda-hat = n beta* (E_w[L_n(w)] - L_n(w*)), beta* = 1/ln n, w drawn by"
           + " localized SGLD around w* (Lau et al. 2023; devinterp): w += -(eps/2)(n beta* grad L(w) + gamma (w - w*))"
           + " + N(0, eps).",
-      "RUN_DIR is an 'occam train' run folder; its weights come from checkpoint/state.ckpt (the last saved step)."
-          + " Prints lambda-hat, per-chain values and diagnostics (R-hat, chain spread, first/second-half drift)."
-          + " Cost: chains x (burn-in + draws) forward and backward passes; progress and ETA go to stderr.",
+      "RUN_DIR is an 'occam train' run folder. One step: its weights come from checkpoint/state.ckpt (the last"
+          + " saved step) or from the snapshot at --step; prints lambda-hat, per-chain values and diagnostics"
+          + " (R-hat, chain spread, first/second-half drift, the mean loss rise E[L] - L(w*)).",
+      "The curve over training: --out DIR estimates lambda-hat at the run's weight snapshots (all, every K-th with"
+          + " --every, or --steps) with the same settings and seed, and writes DIR/llc-curve.csv and"
+          + " DIR/llc-curve.png (lambda-hat with error bars, and train/test loss, against the step; t_mem and t_grok"
+          + " marked).",
+      "Cost: chains x (burn-in + draws) forward and backward passes per step (~4 ms each for the quick preset on"
+          + " one thread); progress and ETA go to stderr.",
       "'occam llc calibrate' runs the estimator on the SFM, where lambda is known."
     })
 public final class LlcCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
+
+  /** Receives the command's model and puts the transformer's SGLD defaults into the help. */
+  @Spec
+  void spec(CommandSpec value) {
+    this.spec = value;
+    value.usageMessage().footer(SgldOptions.defaultsLine(TransformerLlc.DEFAULT_SETTINGS)
+        + " Why: gamma = 1 (the SFM's) does not localize a transformer (the chains reach chance-level loss and"
+        + " diverge); gamma = 100 relaxes in 2/(eps gamma) = 200 steps, so 1000 burn-in steps are five relaxation"
+        + " times; with these the quick grok run passes the diagnostics at t_mem and at the end"
+        + " (results/complexity/llc/README.md).");
+  }
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_DIR", description = "An 'occam train' run folder.")
   Path runDir;
@@ -54,13 +85,30 @@ public final class LlcCommand implements Callable<Integer> {
       description = "The step to measure at: the checkpoint's (default) or one with a weight snapshot (--snapshots).")
   Integer step;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
+  @Option(names = "--json", description = "Print one JSON object instead of text (one step only).")
   boolean json;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Estimate the curve over the run's snapshots and write llc-curve.csv and llc-curve.png here.")
+  Path out;
+
+  @Option(names = "--every", paramLabel = "K",
+      description = "With --out: every K-th snapshot from the first, and the last. Default: 1 (all).")
+  Integer every;
+
+  @Option(names = "--steps", paramLabel = "S[,S…]", split = ",",
+      description = "With --out: these snapshot steps instead (e.g. 0,76,824,1500).")
+  List<Integer> steps;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: the model is tiny, and on a shared machine more threads"
+          + " spin; 2 threads made the quick preset's estimate 27x slower; 0 = one per core; at most 4 per core).")
+  int threads;
 
   @Mixin SgldOptions sgld;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (runDir == null) {
@@ -69,7 +117,17 @@ public final class LlcCommand implements Callable<Integer> {
     if (!Files.isDirectory(runDir)) {
       throw new UsageException("run folder " + Messages.value(runDir) + " is not a folder");
     }
-    SgldSettings settings = sgld.settings();
+    SgldSettings settings = sgld.settings(TransformerLlc.DEFAULT_SETTINGS);
+    Commands.userInput(() -> {
+      Djl.useThreads(threads);
+      return threads;
+    });
+    if (this.out != null) {
+      return curve(settings, out, err);
+    }
+    if (every != null || steps != null) {
+      throw new UsageException((every != null ? "--every" : "--steps") + " chooses the snapshots of a curve: give --out DIR");
+    }
     WeightsSource source = Commands.userInput(() -> step != null && Files.exists(Snapshots.file(runDir, step))
         ? SnapshotWeights.of(runDir) : CheckpointWeights.of(runDir));
     int at = step != null ? step : source.steps().get(source.steps().size() - 1);
@@ -77,13 +135,10 @@ public final class LlcCommand implements Callable<Integer> {
       throw new UsageException("--step " + at + ": " + Messages.value(runDir) + " holds weights at step(s) "
           + source.steps() + " only (other steps need snapshots)");
     }
-    int n = source.config().split().trainSize();
-    if (settings.batchSize() > n) {
-      throw new UsageException("--batch " + settings.batchSize() + " is larger than the training set (n = " + n + ")");
-    }
+    SgldSettings fitted = fitted(settings, source);
     LlcEstimate e;
-    try (Eta eta = new Eta("occam llc", (long) settings.chains() * settings.stepsPerChain(), err)) {
-      e = TransformerLlc.at(source, at, settings, eta);
+    try (Eta eta = new Eta("occam llc", (long) fitted.chains() * fitted.stepsPerChain(), err)) {
+      e = TransformerLlc.at(source, at, fitted, eta);
     }
     if (json) {
       out.println(Json.pretty(summary(runDir, at, e)));
@@ -92,6 +147,83 @@ public final class LlcCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The curve over the chosen snapshots into {@code --out}, swapped in whole; nothing written on bad input. */
+  private int curve(SgldSettings settings, PrintWriter out, PrintWriter err) throws IOException {
+    if (step != null || json) {
+      throw new UsageException((step != null ? "--step" : "--json") + " is for one step; --out writes the curve over"
+          + " the snapshots (choose them with --every or --steps)");
+    }
+    if (every != null && steps != null) {
+      throw new UsageException("give --every or --steps, not both");
+    }
+    SnapshotWeights source = Commands.userInput(() -> SnapshotWeights.of(runDir));
+    List<Integer> chosen = Commands.userInput(() -> steps != null ? chosen(source, steps)
+        : LlcCurve.every(source.steps(), every == null ? 1 : every));
+    SgldSettings fitted = fitted(settings, source);
+    RunFolder run = new RunFolder(runDir);
+    List<StepMetrics> log = run.log();
+    OptionalInt tMem = OptionalInt.empty();
+    OptionalInt tGrok = OptionalInt.empty();
+    if (Files.isRegularFile(run.summaryFile())) {
+      TrainingSummary summary = Commands.userInput(() -> {
+        try {
+          return run.summary();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      tMem = summary.memorizationStep();
+      tGrok = summary.grokkingStep();
+    }
+    Commands.requireCreatable("--out", this.out);
+    String command = Commands.invocation(spec);
+    LlcCurve curve;
+    try (ReportFolder folder = ReportFolder.begin(this.out, command);
+        Eta eta = new Eta("occam llc", (long) chosen.size() * fitted.chains() * fitted.stepsPerChain(), err)) {
+      curve = LlcCurve.over(source, chosen, fitted, eta);
+      LlcCurveReport.write(rows(curve), log, tMem, tGrok, folder.staging(), command);
+      folder.publish();
+    }
+    for (LlcCurveRow r : rows(curve)) {
+      out.printf(Locale.ROOT, "step %6d  λ̂ = %s ± %s  R̂ = %s  drift z = %s  L_n(w*) = %s%n", r.step(),
+          r.diverged() ? "diverged" : Numbers.table(r.llc()), Numbers.table(r.standardError()),
+          Numbers.table(r.rHat()), Numbers.table(r.driftZ()), Numbers.precise(r.lossAtWStar()));
+    }
+    out.printf("occam llc: wrote %s and %s in %s%n", LlcCurveReport.CSV, LlcCurveReport.FIGURE, this.out);
+    out.flush();
+    return 0;
+  }
+
+  /** The curve's rows. */
+  static List<LlcCurveRow> rows(LlcCurve curve) {
+    List<LlcCurveRow> rows = new ArrayList<>();
+    for (int i = 0; i < curve.steps().size(); i++) {
+      rows.add(LlcCurveRow.of(curve.steps().get(i), curve.estimates().get(i)));
+    }
+    return rows;
+  }
+
+  /** The --steps, each a snapshot of the source, ascending and without repeats. */
+  private static List<Integer> chosen(SnapshotWeights source, List<Integer> wanted) {
+    List<Integer> missing = wanted.stream().filter(s -> !source.steps().contains(s)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("--steps " + missing + ": no snapshot there; snapshots: " + source.steps());
+    }
+    return new ArrayList<>(new TreeSet<>(wanted));
+  }
+
+  /**
+   * The settings for the run's training set: a --batch larger than n is a usage error, the default batch
+   * on a smaller run becomes the full batch.
+   */
+  private SgldSettings fitted(SgldSettings settings, WeightsSource source) {
+    int n = source.config().split().trainSize();
+    if (sgld.batch != null && settings.batchSize() > n) {
+      throw new UsageException("--batch " + settings.batchSize() + " is larger than the training set (n = " + n + ")");
+    }
+    return TransformerLlc.fitted(settings, n);
   }
 
   /** The estimate without its traces, as the JSON and text outputs show it. */
@@ -114,8 +246,8 @@ public final class LlcCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "LLC of %s at step %d: %s%n", runDir, step,
         e.diverged() ? "diverged (SGLD step too large for this loss: lower --epsilon)" : Numbers.table(e.lambda())
             + " ± " + Numbers.table(e.diagnostics().standardError()) + " (se over chains)");
-    out.printf(Locale.ROOT, "  n = %d, n·β* = %s, L_n(w*) = %s%n", e.n(), Numbers.table(e.nBeta()),
-        Numbers.precise(e.lossAtCenter()));
+    out.printf(Locale.ROOT, "  n = %d, n·β* = %s, L_n(w*) = %s, mean loss rise E[L] − L_n(w*) = λ̂/(n·β*) = %s nats%n",
+        e.n(), Numbers.table(e.nBeta()), Numbers.precise(e.lossAtCenter()), Numbers.table(e.lambda() / e.nBeta()));
     StringBuilder chains = new StringBuilder();
     for (double x : e.lambdaPerChain()) {
       chains.append(chains.length() == 0 ? "" : ", ").append(Numbers.table(x));

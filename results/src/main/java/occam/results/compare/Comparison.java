@@ -1,10 +1,14 @@
 package occam.results.compare;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import occam.fourier.GeneralizingSolution;
+import occam.results.llc.LlcDrop;
 import occam.sfm.SfmConfig;
 import occam.sfm.SfmResult;
 import occam.theory.Crossover;
@@ -115,10 +119,20 @@ public record Comparison(
       double lambdaRatio = (double) m * m / GeneralizingSolution.supportSize(r.task());
       out.add(new RunComparison(r, calibrationSeeds.contains(r.seed()), beta, s.phase().label(), s.tGen(), predicted,
           nStar(r, beta, epsilon), lambdaRatio, Transition.rise(log, StepMetrics::testAcc), bdm,
-          Transition.rise(log, StepMetrics::embedGini), Transition.rise(log, StepMetrics::embedIpr), bdmFinal));
+          Transition.rise(log, StepMetrics::embedGini), Transition.rise(log, StepMetrics::embedIpr), bdmFinal,
+          llcDrop(r)));
     }
     return new Comparison(List.copyOf(out), kBeta, lnC, Set.copyOf(calibrationSeeds), epsilon, kGrid.clone(), err,
         coverage);
+  }
+
+  /** The run's measured LLC drop, if {@code occam llc RUN --out RUN/llc} wrote its curve. */
+  private static Optional<LlcDrop> llcDrop(TrainingRecord r) {
+    try {
+      return LlcDrop.of(r.dir(), r.memorizationStep());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static double nStar(TrainingRecord r, double beta, double epsilon) {

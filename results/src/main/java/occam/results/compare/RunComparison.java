@@ -1,6 +1,8 @@
 package occam.results.compare;
 
+import java.util.Optional;
 import java.util.OptionalInt;
+import occam.results.llc.LlcDrop;
 
 /**
  * One transformer run held against the SFM and the theory.
@@ -18,6 +20,7 @@ import java.util.OptionalInt;
  * @param embedGini the embedding-spectrum Gini rise
  * @param embedIpr the embedding-spectrum IPR rise
  * @param bdmFinal K_BDM at the last logged step (NaN when not logged)
+ * @param llcDrop the measured LLC drop λ̂(t_mem)/λ̂(end) from the run's {@code llc/llc-curve.csv}, if it has one
  */
 public record RunComparison(
     TrainingRecord run,
@@ -32,7 +35,8 @@ public record RunComparison(
     Transition bdm,
     Transition embedGini,
     Transition embedIpr,
-    double bdmFinal) {
+    double bdmFinal,
+    Optional<LlcDrop> llcDrop) {
 
   /** @return the measured grokking step, NaN when the run did not grok */
   public double measured() {
@@ -52,6 +56,11 @@ public record RunComparison(
   /** @return K_BDM's maximum over the log divided by its final value (the measured complexity drop) */
   public double bdmDrop() {
     return bdm.from() / bdmFinal;
+  }
+
+  /** @return λ̂(t_mem)/λ̂(end) measured by SGLD, NaN when the run has no LLC curve */
+  public double llcRatio() {
+    return llcDrop.map(LlcDrop::ratio).orElse(Double.NaN);
   }
 
   /**

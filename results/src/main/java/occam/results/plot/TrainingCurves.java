@@ -124,7 +124,16 @@ public final class TrainingCurves {
     return chart;
   }
 
-  private static void add(XYChart chart, List<StepMetrics> log, String name, ToDoubleFunction<StepMetrics> y, int axis) {
+  /**
+   * Adds one quantity of the log as a line (steps &gt; 0, finite values only; nothing when none is left).
+   *
+   * @param chart the chart
+   * @param log the metrics lines
+   * @param name the series name
+   * @param y the quantity
+   * @param axis the y axis group
+   */
+  public static void add(XYChart chart, List<StepMetrics> log, String name, ToDoubleFunction<StepMetrics> y, int axis) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (StepMetrics m : log) {

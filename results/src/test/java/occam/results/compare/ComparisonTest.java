@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import occam.fourier.RealDft2Backend;
+import occam.io.Json;
 import occam.modular.ModularTask;
 import occam.modular.Op;
 import occam.modular.TrainSplit;
+import occam.results.llc.LlcCurveReport;
+import occam.results.llc.LlcCurveRow;
+import occam.results.llc.LlcDrop;
 import occam.sfm.CpuEngine;
 import occam.sfm.Gate;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,43 @@ class ComparisonTest {
     assertTrue(md.contains("p7-wd1.0-frac0.5-seed0 (memorization after 100 steps)"), md);
     assertTrue(Files.readString(tmp.resolve(ComparisonReport.CSV)).startsWith("# command: occam compare --test"));
     assertTrue(Files.readString(tmp.resolve(ComparisonReport.SUMMARY)).contains("occam compare --test"));
+  }
+
+  /** A run with {@code llc/llc-curve.csv} gets λ̂(t_mem)/λ̂(end) beside the theory's ratio; one without, a blank. */
+  @Test
+  void measuredLlcDropSitsBesideTheTheorysRatio(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("p7-wd1-frac0.5-seed0");
+    Files.createDirectories(dir.resolve(LlcDrop.RUN_SUBFOLDER));
+    List<LlcCurveRow> curve = List.of(row(0, 12), row(4, 380), row(5, 400), row(30, 120), row(100, 40));
+    Files.writeString(dir.resolve(LlcDrop.RUN_SUBFOLDER).resolve(LlcCurveReport.CSV),
+        occam.results.Csv.of(LlcCurveRow.class, curve, "occam llc test"));
+    TrainingRecord withCurve = run(1, 0.5, 0, OptionalInt.of(40));
+    withCurve = new TrainingRecord(dir, withCurve.task(), withCurve.frac(), withCurve.seed(), withCurve.weightDecay(),
+        withCurve.steps(), withCurve.stepsDone(), withCurve.trainSize(), withCurve.memorizationStep(),
+        withCurve.grokkingStep(), withCurve.phase(), withCurve.log());
+    SfmTimes sfm = sfm();
+    Comparison c = Comparison.of(List.of(withCurve, run(1, 0.5, 1, OptionalInt.of(40))), sfm, new double[] {1e-4},
+        Set.of(0L), 0.5);
+    LlcDrop drop = c.runs().get(0).llcDrop().orElseThrow();
+    assertEquals(5, drop.memStep(), "t_mem = 5: the curve's point there");
+    assertEquals(100, drop.endStep());
+    assertEquals(10, c.runs().get(0).llcRatio(), 1e-12);
+    assertEquals(7, c.runs().get(0).lambdaRatio(), 1e-12);
+    assertTrue(Double.isNaN(c.runs().get(1).llcRatio()));
+    ComparisonReport.write(c, sfm, tmp, "occam compare --test");
+    List<String> lines = Files.readAllLines(tmp.resolve(ComparisonReport.CSV));
+    assertTrue(lines.get(1).endsWith(",lambda_ratio,llc_mem_step,llc_mem,llc_end_step,llc_end,llc_drop"), lines.get(1));
+    assertTrue(lines.get(2).endsWith(",7,5,400,100,40,10"), lines.get(2));
+    assertTrue(lines.get(3).endsWith(",7,,,,,"), lines.get(3));
+    String md = Files.readString(tmp.resolve(ComparisonReport.MARKDOWN));
+    assertTrue(md.contains("| median measured LLC drop λ̂(t_mem)/λ̂(end) (SGLD; grokked runs with llc/llc-curve.csv) | 10 (1 runs) |"),
+        md);
+    assertEquals(10, Json.parseStrict(Files.readString(tmp.resolve(ComparisonReport.SUMMARY))).getAsJsonObject()
+        .get("median_llc_drop").getAsDouble(), 1e-12);
+  }
+
+  private static LlcCurveRow row(int step, double llc) {
+    return new LlcCurveRow(step, llc, 1, 2, 1, 0, 0, false, 0.1, llc / 150, 1105, 150, 1e-4, 100, 4, 1000, 1000, 64, 0);
   }
 
   @Test

@@ -19,21 +19,12 @@ import occam.transformer.records.analysis.Measured;
  * chains × (burn-in + draws) forward and backward passes, so by default at the Table 1 checkpoints only.
  */
 public final class LlcMeasure implements SnapshotMeasure {
-  /**
-   * The analyze default: ε and γ of {@link SgldSettings}, 2 chains (the fewest that give R̂ and a
-   * spread) of 500 burn-in steps and 500 draws on batches of 64 — a quarter of {@code occam llc}'s
-   * default cost per chain, so λ̂ is a curve at a few snapshots, checked by its own diagnostics. A
-   * training set smaller than the batch is taken whole.
-   */
-  public static final SgldSettings DEFAULT_SETTINGS =
-      new SgldSettings(SgldSettings.DEFAULT_STEP_SIZE, SgldSettings.DEFAULT_LOCALIZATION, 2, 500, 500, 64, 0);
-
   private final SgldSettings settings;
   private final boolean everySnapshot;
 
-  /** {@link #DEFAULT_SETTINGS} at the Table 1 checkpoints. */
+  /** {@link TransformerLlc#DEFAULT_SETTINGS} (those of {@code occam llc}) at the Table 1 checkpoints. */
   public LlcMeasure() {
-    this(DEFAULT_SETTINGS, false);
+    this(TransformerLlc.DEFAULT_SETTINGS, false);
   }
 
   /**
@@ -66,10 +57,7 @@ public final class LlcMeasure implements SnapshotMeasure {
 
   @Override
   public Measured measure(Snapshot snapshot) {
-    SgldSettings s = settings;
-    if (s.batchSize() > snapshot.config().split().trainSize()) { // a run smaller than the batch: every step on the full training set
-      s = new SgldSettings(s.stepSize(), s.localization(), s.chains(), s.burnIn(), s.draws(), 0, s.seed());
-    }
+    SgldSettings s = TransformerLlc.fitted(settings, snapshot.config().split().trainSize());
     LlcEstimate e = TransformerLlc.at(SnapshotWeights.of(snapshot), snapshot.step(), s, SgldListener.NONE);
     Map<String, Double> n = new LinkedHashMap<>();
     n.put("lambda", e.lambda());
