@@ -27,6 +27,7 @@ import occam.transformer.records.ValueList;
 import occam.transformer.records.analysis.RunAnalysisResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -68,6 +69,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       description = "the measures to run, in report order (default ${DEFAULT-VALUE}); known: ${COMPLETION-CANDIDATES}",
       completionCandidates = Known.class)
   private String measures;
+
+  @Mixin private TorchThreads threads;
 
   @Option(names = "--no-progress", description = "no progress bar on stderr")
   private boolean noProgress;
@@ -117,6 +120,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Integer> steps = Commands.userInput(() -> steps(checkpoints));
     List<String> names = Commands.userInput(() -> measureNames(measures));
+    threads.apply();
     RunAnalysis analysis = RunAnalysis.of(run).checkpoints(steps);
     analysis.preflight();
     Path dir = Commands.requireCreatable("--out", out != null ? out : run.resolve("analysis"));

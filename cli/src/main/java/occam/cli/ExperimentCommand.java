@@ -12,7 +12,6 @@ import java.util.stream.LongStream;
 import occam.distributed.SparkMaster;
 import occam.io.ReportFolder;
 import occam.transformer.BdmComplexity;
-import occam.transformer.Djl;
 import occam.transformer.ensemble.GridTraining;
 import occam.transformer.records.Preset;
 import occam.transformer.records.RunFolder;
@@ -89,8 +88,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "report folder (default ${DEFAULT-VALUE})")
   private Path out;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PyTorch CPU threads (default ${DEFAULT-VALUE})")
-  private int threads;
+  @Mixin private TorchThreads torchThreads;
 
   @Option(names = "--ensemble", paramLabel = "K",
       description = "train at most K runs as one ensemble (default: what fits half the free memory, at most 16)")
@@ -113,10 +111,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     options.requireSeeds(LongStream.range(0, seeds).boxed().collect(Collectors.toCollection(TreeSet::new)));
     Commands.requireCreatable("--out", out);
     Commands.requireCreatable("--runs-dir", runsDir);
-    Commands.userInput(() -> {
-      Djl.useThreads(threads);
-      return threads;
-    });
+    int threads = torchThreads.apply();
     long physical = Commands.physicalMemory();
     for (TrainingConfig c : configs) {
       TrainingCost.of(c).requireFits(c, physical);

@@ -23,7 +23,6 @@ import occam.results.llc.LlcCurveRow;
 import occam.theory.llc.LlcEstimate;
 import occam.theory.llc.SgldListener;
 import occam.theory.llc.SgldSettings;
-import occam.transformer.Djl;
 import occam.transformer.Snapshots;
 import occam.transformer.llc.CheckpointWeights;
 import occam.transformer.llc.LlcCurve;
@@ -100,10 +99,7 @@ public final class LlcCommand implements Callable<Integer> {
       description = "With --out: these snapshot steps instead (e.g. 0,76,824,1500).")
   List<Integer> steps;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: the model is tiny, and on a shared machine more threads"
-          + " spin; 2 threads made the quick preset's estimate 27x slower; 0 = one per core; at most 4 per core).")
-  int threads;
+  @Mixin TorchThreads threads;
 
   @Mixin SgldOptions sgld;
 
@@ -118,10 +114,7 @@ public final class LlcCommand implements Callable<Integer> {
       throw new UsageException("run folder " + Messages.value(runDir) + " is not a folder");
     }
     SgldSettings settings = sgld.settings(TransformerLlc.DEFAULT_SETTINGS);
-    Commands.userInput(() -> {
-      Djl.useThreads(threads);
-      return threads;
-    });
+    threads.apply();
     if (this.out != null) {
       return curve(settings, out, err);
     }

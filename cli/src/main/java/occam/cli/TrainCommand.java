@@ -113,9 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
           + " weights with training loss within DELTA nats) as 'complexity'; costs 18 forward passes per log step")
   private Double compression;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "PyTorch CPU threads (default ${DEFAULT-VALUE}: on a shared machine more threads spin and thrash; 0 = one per core; at most 4 per core)")
-  private int threads;
+  @Mixin private TorchThreads torchThreads;
 
   @Option(names = "--seeds", paramLabel = "LIST",
       description = "seeds of a grid: a range LO:HI (both included, e.g. 0:7) or a list (0,3,5); instead of --seed")
@@ -149,10 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingConfig config = Commands.userInput(() -> SettingOptions.override(spec, Settings.ALL,
         base == null ? TrainingConfig.builder() : base.builder()).build());
     WeightComplexity complexity = Commands.userInput(() -> complexity(config));
-    Commands.userInput(() -> {
-      Djl.useThreads(threads);
-      return threads;
-    });
+    torchThreads.apply();
     if (seeds != null || wds != null || lrs != null || fracs != null) {
       if (compression != null) {
         throw new UsageException("--compression measures a single run: drop the list options");
@@ -221,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
         .preset(base == null ? null : base.cliName()).command(Commands.invocation(spec)).complexity(complexity);
     Optional<List<TrainingSummary>> trained;
     try (GridProgress display = new GridProgress(err, dir, !noProgress, master == null, "resume with --resume")) {
-      trained = spark.train(master, training, display, threads, "occam train", err);
+      trained = spark.train(master, training, display, torchThreads.count(), "occam train", err);
     }
     if (trained.isEmpty()) {
       return Occam.EXIT_FAILURE;
