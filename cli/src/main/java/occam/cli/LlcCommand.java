@@ -172,14 +172,14 @@ public final class LlcCommand implements Callable<Integer> {
     }
     Commands.requireCreatable("--out", this.out);
     String command = Commands.invocation(spec);
-    LlcCurve curve;
+    List<LlcCurveRow> rows;
     try (ReportFolder folder = ReportFolder.begin(this.out, command);
         Eta eta = new Eta("occam llc", (long) chosen.size() * fitted.chains() * fitted.stepsPerChain(), err)) {
-      curve = LlcCurve.over(source, chosen, fitted, eta);
-      LlcCurveReport.write(rows(curve), log, tMem, tGrok, folder.staging(), command);
+      rows = rows(LlcCurve.over(source, chosen, fitted, eta));
+      LlcCurveReport.write(rows, log, tMem, tGrok, folder.staging(), command);
       folder.publish();
     }
-    for (LlcCurveRow r : rows(curve)) {
+    for (LlcCurveRow r : rows) {
       out.printf(Locale.ROOT, "step %6d  λ̂ = %s ± %s  R̂ = %s  drift z = %s  L_n(w*) = %s%n", r.step(),
           r.diverged() ? "diverged" : Numbers.table(r.llc()), Numbers.table(r.standardError()),
           Numbers.table(r.rHat()), Numbers.table(r.driftZ()), Numbers.precise(r.lossAtWStar()));

@@ -34,9 +34,9 @@ public final class TransformerLlc {
    * @return the settings, full-batch where the batch exceeds n
    */
   public static SgldSettings fitted(SgldSettings settings, int n) {
-    SgldSettings s = settings;
-    return s.batchSize() <= n ? s
-        : new SgldSettings(s.stepSize(), s.localization(), s.chains(), s.burnIn(), s.draws(), 0, s.seed());
+    return settings.batchSize() <= n ? settings
+        : new SgldSettings(settings.stepSize(), settings.localization(), settings.chains(), settings.burnIn(),
+            settings.draws(), 0, settings.seed());
   }
 
   /**
